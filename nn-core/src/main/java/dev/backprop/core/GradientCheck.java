@@ -29,7 +29,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class GradientCheck {
 
     /** The finite-difference step. */
-    public static final double STEP = 1e-6;
+    public static final double STEP = 1e-5;
 
     /** The smallest denominator of the relative error, so that two tiny gradients agree. */
     public static final double FLOOR = 1e-8;

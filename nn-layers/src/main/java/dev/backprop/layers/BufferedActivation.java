@@ -1,0 +1,45 @@
+package dev.backprop.layers;
+
+import dev.backprop.core.Activation;
+import dev.backprop.core.MatrixChecks;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * What every built-in activation shares: the shape checks and the reused output and gradient
+ * buffers. Subclasses supply the two kernels.
+ */
+abstract class BufferedActivation implements Activation {
+
+    private final DMatrixRMaj output = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj gradInput = new DMatrixRMaj(1, 1);
+    private DMatrixRMaj input;
+
+    @Override
+    public final DMatrixRMaj forward(DMatrixRMaj batch) {
+        MatrixChecks.requireNonEmpty(toString(), "input", batch);
+        input = batch;
+        output.reshape(batch.numRows, batch.numCols);
+        activate(batch, output);
+        return output;
+    }
+
+    @Override
+    public final DMatrixRMaj backward(DMatrixRMaj gradOutput) {
+        MatrixChecks.requireBackwardFits(toString(), input == null ? null : output, gradOutput);
+        gradInput.reshape(gradOutput.numRows, gradOutput.numCols);
+        differentiate(input, output, gradOutput, gradInput);
+        return gradInput;
+    }
+
+    /** Writes {@code f(input)} into {@code output}, which has the input's shape. */
+    abstract void activate(DMatrixRMaj input, DMatrixRMaj output);
+
+    /** Writes {@code dL/dInput} for the last forward pass into {@code gradInput}. */
+    abstract void differentiate(
+            DMatrixRMaj input, DMatrixRMaj output, DMatrixRMaj gradOutput, DMatrixRMaj gradInput);
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,219 @@
+package dev.backprop.layers;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import dev.backprop.core.Layer;
+import dev.backprop.core.MatrixChecks;
+import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.Parameter;
+import dev.backprop.core.Regularized;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * A fully connected layer: {@code Z = X·W + b}, with the weights stored inputs × outputs (the
+ * book's "transposed weights"), so one sample per row goes in and out.
+ *
+ * <p>By default the weights start Glorot-uniform from {@code NumpyRandom(0)} and the biases at
+ * zero; {@link #builder(int, int)} chooses another {@link Initializer} and adds L1 or L2
+ * regularisation of the weights and biases, whose gradients {@code backward} adds as the book
+ * does: {@code λ1·sign(w)} (with sign(0) = +1) and {@code 2·λ2·w}.
+ *
+ * <p>Not thread-safe; buffers are reused between calls (see {@link Layer}).
+ */
+public final class Dense implements Layer, Regularized {
+
+    private final int inputs;
+    private final int outputs;
+    private final Parameter weights;
+    private final Parameter biases;
+    private final Penalty weightPenalty;
+    private final Penalty biasPenalty;
+    private final String name;
+
+    private final DMatrixRMaj output = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj gradInput = new DMatrixRMaj(1, 1);
+    private DMatrixRMaj input;
+
+    /**
+     * A layer with Glorot-uniform weights from {@code NumpyRandom(0)}, zero biases and no
+     * regularisation.
+     *
+     * @param inputs the number of input features
+     * @param outputs the number of neurons
+     */
+    public Dense(int inputs, int outputs) {
+        this(builder(inputs, outputs));
+    }
+
+    /**
+     * A layer whose weights are filled by {@code initializer}; zero biases, no regularisation.
+     *
+     * @param inputs the number of input features
+     * @param outputs the number of neurons
+     * @param initializer fills the inputs × outputs weights
+     */
+    public Dense(int inputs, int outputs, Initializer initializer) {
+        this(builder(inputs, outputs).initializer(initializer));
+    }
+
+    private Dense(Builder builder) {
+        this.inputs = builder.inputs;
+        this.outputs = builder.outputs;
+        this.name = "Dense(" + inputs + "→" + outputs + ")";
+        DMatrixRMaj w = new DMatrixRMaj(inputs, outputs);
+        builder.initializer.initialize(w);
+        MatrixChecks.requireFinite(name, "initial weights", w);
+        this.weights = new Parameter("weights", w);
+        this.biases = new Parameter("biases", new DMatrixRMaj(1, outputs));
+        this.weightPenalty = new Penalty(builder.weightL1, builder.weightL2);
+        this.biasPenalty = new Penalty(builder.biasL1, builder.biasL2);
+    }
+
+    /**
+     * Starts a layer with more options than the constructors.
+     *
+     * @param inputs the number of input features
+     * @param outputs the number of neurons
+     * @return a builder with the defaults of {@link #Dense(int, int)}
+     */
+    public static Builder builder(int inputs, int outputs) {
+        return new Builder(inputs, outputs);
+    }
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj batch) {
+        MatrixChecks.requireColumns(name, "input", batch, inputs);
+        MatrixChecks.requireFinite(name, "input", batch);
+        input = batch;
+        output.reshape(batch.numRows, outputs);
+        CommonOps_DDRM.mult(batch, weights.value(), output);
+        double[] z = output.data;
+        double[] b = biases.value().data;
+        for (int row = 0, k = 0; row < batch.numRows; row++) {
+            for (int j = 0; j < outputs; j++, k++) {
+                z[k] += b[j];
+            }
+        }
+        return output;
+    }
+
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj gradOutput) {
+        MatrixChecks.requireBackwardFits(name, input == null ? null : output, gradOutput);
+        // dW = Xᵀ·dZ, db = Σ_rows dZ, dX = dZ·Wᵀ, all without copying a transpose.
+        CommonOps_DDRM.multTransA(input, gradOutput, weights.grad());
+        double[] db = biases.grad().data;
+        Arrays.fill(db, 0);
+        double[] dz = gradOutput.data;
+        for (int row = 0, k = 0; row < gradOutput.numRows; row++) {
+            for (int j = 0; j < outputs; j++, k++) {
+                db[j] += dz[k];
+            }
+        }
+        weightPenalty.addGradient(weights);
+        biasPenalty.addGradient(biases);
+        gradInput.reshape(input.numRows, inputs);
+        CommonOps_DDRM.multTransB(gradOutput, weights.value(), gradInput);
+        return gradInput;
+    }
+
+    /** @return [weights, biases] */
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, biases);
+    }
+
+    /** @return the weights, inputs × outputs */
+    public Parameter weights() {
+        return weights;
+    }
+
+    /** @return the biases, 1 × outputs */
+    public Parameter biases() {
+        return biases;
+    }
+
+    /** @return {@code λ1w·Σ|w| + λ2w·Σw² + λ1b·Σ|b| + λ2b·Σb²} */
+    @Override
+    public double regularizationLoss() {
+        return weightPenalty.loss(weights) + biasPenalty.loss(biases);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** The options of a {@link Dense} layer. */
+    public static final class Builder {
+
+        private final int inputs;
+        private final int outputs;
+        private Initializer initializer = Initializer.glorotUniform(new NumpyRandom(0));
+        private double weightL1;
+        private double weightL2;
+        private double biasL1;
+        private double biasL2;
+
+        private Builder(int inputs, int outputs) {
+            if (inputs < 1 || outputs < 1) {
+                throw new IllegalArgumentException(
+                        "Dense needs at least one input and one output, got " + inputs + "→" + outputs);
+            }
+            this.inputs = inputs;
+            this.outputs = outputs;
+        }
+
+        /**
+         * @param initializer fills the weights; see {@link Initializer}
+         * @return this builder
+         */
+        public Builder initializer(Initializer initializer) {
+            this.initializer = Objects.requireNonNull(initializer, "initializer");
+            return this;
+        }
+
+        /**
+         * @param lambda the L1 strength on the weights, {@code λ·Σ|w|}, 0 for none
+         * @return this builder
+         */
+        public Builder weightL1(double lambda) {
+            this.weightL1 = Penalty.strength("weightL1", lambda);
+            return this;
+        }
+
+        /**
+         * @param lambda the L2 strength on the weights, {@code λ·Σw²}, 0 for none
+         * @return this builder
+         */
+        public Builder weightL2(double lambda) {
+            this.weightL2 = Penalty.strength("weightL2", lambda);
+            return this;
+        }
+
+        /**
+         * @param lambda the L1 strength on the biases, 0 for none
+         * @return this builder
+         */
+        public Builder biasL1(double lambda) {
+            this.biasL1 = Penalty.strength("biasL1", lambda);
+            return this;
+        }
+
+        /**
+         * @param lambda the L2 strength on the biases, 0 for none
+         * @return this builder
+         */
+        public Builder biasL2(double lambda) {
+            this.biasL2 = Penalty.strength("biasL2", lambda);
+            return this;
+        }
+
+        /** @return the layer, its weights initialised */
+        public Dense build() {
+            return new Dense(this);
+        }
+    }
+}

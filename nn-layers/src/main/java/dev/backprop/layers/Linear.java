@@ -1,0 +1,17 @@
+package dev.backprop.layers;
+
+import org.ejml.data.DMatrixRMaj;
+
+/** The identity, {@code f(z) = z}: the output activation of a regression model. */
+public final class Linear extends BufferedActivation {
+
+    @Override
+    void activate(DMatrixRMaj input, DMatrixRMaj output) {
+        System.arraycopy(input.data, 0, output.data, 0, input.getNumElements());
+    }
+
+    @Override
+    void differentiate(DMatrixRMaj input, DMatrixRMaj output, DMatrixRMaj gradOutput, DMatrixRMaj gradInput) {
+        System.arraycopy(gradOutput.data, 0, gradInput.data, 0, gradOutput.getNumElements());
+    }
+}

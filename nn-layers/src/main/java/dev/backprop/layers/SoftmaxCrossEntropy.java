@@ -1,0 +1,54 @@
+package dev.backprop.layers;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Softmax followed by categorical cross-entropy, taking raw scores (logits) as predictions: the
+ * book's fused {@code Activation_Softmax_Loss_CategoricalCrossentropy}.
+ *
+ * <p>The loss equals {@link CategoricalCrossEntropy} of {@code softmax(logits)}, clipping included.
+ * The gradient with respect to the logits collapses to {@code (softmax(z) − y) / n}: no Jacobian
+ * and no division by a small probability. Use it in place of a final {@link Softmax} layer and
+ * read the class probabilities from {@link #probabilities()}.
+ */
+public final class SoftmaxCrossEntropy extends BatchLoss {
+
+    private final Softmax softmax = new Softmax();
+    private final CategoricalCrossEntropy crossEntropy = new CategoricalCrossEntropy();
+    private DMatrixRMaj probabilities;
+
+    @Override
+    void checkTargets(DMatrixRMaj predictions, DMatrixRMaj targets) {
+        ClassTargets.check(toString(), predictions, targets);
+    }
+
+    @Override
+    double meanLoss(DMatrixRMaj logits, DMatrixRMaj targets) {
+        probabilities = softmax.forward(logits);
+        return crossEntropy.forward(probabilities, targets);
+    }
+
+    @Override
+    void gradient(DMatrixRMaj logits, DMatrixRMaj targets, DMatrixRMaj gradient) {
+        int n = logits.numRows;
+        int classes = logits.numCols;
+        boolean indices = ClassTargets.areIndices(logits, targets);
+        for (int row = 0, k = 0; row < n; row++) {
+            for (int j = 0; j < classes; j++, k++) {
+                double y = ClassTargets.probability(targets, indices, row, j, classes);
+                gradient.data[k] = (probabilities.data[k] - y) / n;
+            }
+        }
+    }
+
+    /**
+     * @return the softmax probabilities of the last forward pass, owned by this loss
+     * @throws IllegalStateException before the first forward pass
+     */
+    public DMatrixRMaj probabilities() {
+        if (probabilities == null) {
+            throw new IllegalStateException(this + ": no forward pass yet");
+        }
+        return probabilities;
+    }
+}

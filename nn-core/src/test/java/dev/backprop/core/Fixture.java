@@ -6,13 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Reads a test fixture of lines {@code name: v1 v2 ...} from the test class path. */
-final class Fixture {
+/**
+ * Reads a test fixture of lines {@code name: v1 v2 ...} (blank lines and {@code #} comments
+ * skipped) from the class path; the fixtures are written by the Python scripts beside them.
+ */
+public final class Fixture {
 
     private final Map<String, String[]> rows = new HashMap<>();
 
-    Fixture(String resource) throws IOException {
-        try (InputStream in = Fixture.class.getResourceAsStream(resource)) {
+    /**
+     * @param owner the class beside whose package the resource lies
+     * @param resource the resource name, relative to that package
+     * @throws IOException if the resource is missing or unreadable
+     */
+    public Fixture(Class<?> owner, String resource) throws IOException {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("missing fixture " + resource);
             }
@@ -26,7 +34,11 @@ final class Fixture {
         }
     }
 
-    double[] doubles(String name) {
+    /**
+     * @param name the row's name
+     * @return the row's values as doubles
+     */
+    public double[] doubles(String name) {
         String[] cells = cells(name);
         double[] values = new double[cells.length];
         for (int i = 0; i < cells.length; i++) {
@@ -35,7 +47,11 @@ final class Fixture {
         return values;
     }
 
-    String[] cells(String name) {
+    /**
+     * @param name the row's name
+     * @return the row's values as written
+     */
+    public String[] cells(String name) {
         String[] cells = rows.get(name);
         if (cells == null) {
             throw new IllegalArgumentException("no row " + name);

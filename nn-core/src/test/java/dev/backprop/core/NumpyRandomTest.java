@@ -18,7 +18,7 @@ class NumpyRandomTest {
 
     @BeforeAll
     static void load() throws IOException {
-        numpy = new Fixture("numpy_random.txt");
+        numpy = new Fixture(NumpyRandomTest.class, "numpy_random.txt");
     }
 
     @Test

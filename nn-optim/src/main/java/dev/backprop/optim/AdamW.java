@@ -1,0 +1,97 @@
+package dev.backprop.optim;
+
+/**
+ * Adam with decoupled weight decay (Loshchilov and Hutter): before each Adam step the weights
+ * shrink by {@code w *= 1 − lr·λ}, instead of adding {@code λ·w} to the gradient, where Adam's
+ * scaling would weaken it for weights with large gradients. As PyTorch's {@code AdamW}, the decay
+ * applies to every parameter given to {@link #step}.
+ *
+ * <p>Defaults: the book's Adam (learning rate 0.001, ε = 1e-7, β1 = 0.9, β2 = 0.999) and
+ * PyTorch's weight decay λ = 0.01.
+ */
+public final class AdamW extends GradientDescent {
+
+    private final double epsilon;
+    private final double beta1;
+    private final double beta2;
+    private final double weightDecay;
+
+    /**
+     * @param learningRate the learning rate, positive
+     */
+    public AdamW(double learningRate) {
+        this(builder().learningRate(learningRate));
+    }
+
+    private AdamW(Builder builder) {
+        super(builder, 2);
+        this.epsilon = builder.epsilon;
+        this.beta1 = builder.beta1;
+        this.beta2 = builder.beta2;
+        this.weightDecay = builder.weightDecay;
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    void update(double[] value, double[] grad, int size, double rate, double[][] memory) {
+        double shrink = 1 - rate * weightDecay;
+        for (int i = 0; i < size; i++) {
+            value[i] *= shrink;
+        }
+        Adam.step(value, grad, size, rate, memory, iterations() + 1, beta1, beta2, epsilon);
+    }
+
+    /** @return ε */
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /** @return β1 */
+    public double beta1() {
+        return beta1;
+    }
+
+    /** @return β2 */
+    public double beta2() {
+        return beta2;
+    }
+
+    /** @return the decoupled weight decay λ */
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    /** Options of {@link AdamW}. */
+    public static final class Builder extends Adam.MomentBuilder<Builder, AdamW> {
+
+        private double weightDecay = 0.01;
+
+        private Builder() {}
+
+        /**
+         * @param weightDecay the decoupled weight decay λ, a finite number ≥ 0
+         * @return this builder
+         */
+        public Builder weightDecay(double weightDecay) {
+            if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+                throw new IllegalArgumentException("weightDecay must be a finite number ≥ 0, got " + weightDecay);
+            }
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        @Override
+        public AdamW build() {
+            return new AdamW(this);
+        }
+    }
+}

@@ -9,12 +9,7 @@ package dev.backprop.optim;
  * <p>Defaults: the book's Adam (learning rate 0.001, ε = 1e-7, β1 = 0.9, β2 = 0.999) and
  * PyTorch's weight decay λ = 0.01.
  */
-public final class AdamW extends GradientDescent {
-
-    private final double epsilon;
-    private final double beta1;
-    private final double beta2;
-    private final double weightDecay;
+public final class AdamW extends AdamMoments {
 
     /**
      * @param learningRate the learning rate, positive
@@ -24,11 +19,13 @@ public final class AdamW extends GradientDescent {
     }
 
     private AdamW(Builder builder) {
-        super(builder, 2);
-        this.epsilon = builder.epsilon;
-        this.beta1 = builder.beta1;
-        this.beta2 = builder.beta2;
-        this.weightDecay = builder.weightDecay;
+        super(builder, builder.weightDecay);
+    }
+
+    /** @return the decoupled weight decay λ */
+    @Override
+    public double weightDecay() {
+        return super.weightDecay();
     }
 
     /** @return a builder with the defaults */
@@ -36,37 +33,8 @@ public final class AdamW extends GradientDescent {
         return new Builder();
     }
 
-    @Override
-    void update(double[] value, double[] grad, int size, double rate, double[][] memory) {
-        double shrink = 1 - rate * weightDecay;
-        for (int i = 0; i < size; i++) {
-            value[i] *= shrink;
-        }
-        Adam.step(value, grad, size, rate, memory, iterations() + 1, beta1, beta2, epsilon);
-    }
-
-    /** @return ε */
-    public double epsilon() {
-        return epsilon;
-    }
-
-    /** @return β1 */
-    public double beta1() {
-        return beta1;
-    }
-
-    /** @return β2 */
-    public double beta2() {
-        return beta2;
-    }
-
-    /** @return the decoupled weight decay λ */
-    public double weightDecay() {
-        return weightDecay;
-    }
-
     /** Options of {@link AdamW}. */
-    public static final class Builder extends Adam.MomentBuilder<Builder, AdamW> {
+    public static final class Builder extends MomentBuilder<Builder, AdamW> {
 
         private double weightDecay = 0.01;
 

@@ -114,6 +114,43 @@ public final class NumpyRandom {
     }
 
     /**
+     * A uniform integer from 0 to {@code max} inclusive, as NumPy's legacy {@code random_interval}:
+     * raw 32-bit draws masked to the smallest covering power of two, redrawn while above max.
+     *
+     * @param max the largest value, from 0 to 2^31 − 1
+     * @return the draw
+     */
+    public int nextInterval(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must be ≥ 0, got " + max);
+        }
+        if (max == 0) {
+            return 0;
+        }
+        long mask = Integer.highestOneBit(max) * 2L - 1;
+        long value;
+        do {
+            value = nextUInt32() & mask;
+        } while (value > max);
+        return (int) value;
+    }
+
+    /**
+     * Shuffles in place as {@code np.random.shuffle} does a 1-d array: for i from n − 1 down to 1,
+     * swap entry i with entry {@link #nextInterval(int) nextInterval(i)}.
+     *
+     * @param values the array to shuffle
+     */
+    public void shuffle(int[] values) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = nextInterval(i);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+
+    /**
      * Draws a matrix of standard normal values in row-major order, as {@code np.random.randn(rows, cols)}.
      *
      * @param rows the number of rows

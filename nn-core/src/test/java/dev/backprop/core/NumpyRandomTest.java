@@ -91,6 +91,26 @@ class NumpyRandomTest {
     }
 
     @Test
+    void shufflesAsNumpyDoes() {
+        for (String name : new String[] {"seed0.shuffle10", "seed3.shuffle1000"}) {
+            String[] cells = numpy.cells(name);
+            NumpyRandom random = new NumpyRandom(Long.parseLong(name.substring(4, name.indexOf('.'))));
+            int[] order = new int[cells.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            random.shuffle(order);
+            for (int i = 0; i < order.length; i++) {
+                assertEquals(Integer.parseInt(cells[i]), order[i], name + " #" + i);
+            }
+            double[] after = {random.nextDouble(), random.nextDouble(), random.nextDouble()};
+            assertArrayEquals(numpy.doubles(name + ".then.random_sample"), after, 0.0);
+        }
+        assertEquals(0, new NumpyRandom(0).nextInterval(0));
+        assertThrows(IllegalArgumentException.class, () -> new NumpyRandom(0).nextInterval(-1));
+    }
+
+    @Test
     void seedsOutsideNumpysRangeAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new NumpyRandom(-1));
         assertThrows(IllegalArgumentException.class, () -> new NumpyRandom(1L << 32));

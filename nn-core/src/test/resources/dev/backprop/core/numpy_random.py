@@ -34,6 +34,12 @@ np.random.seed(7)
 mixed = list(np.random.randn(3)) + list(np.random.random_sample(2)) + list(np.random.randn(3)) \
     + list(np.random.uniform(-2.0, 3.0, 2))
 line("seed7.randn3.random2.randn3.uniform2", mixed)
+for seed, n in ((0, 10), (3, 1000)):
+    np.random.seed(seed)
+    order = np.arange(n)
+    np.random.shuffle(order)
+    line("seed%d.shuffle%d" % (seed, n), order)
+    line("seed%d.shuffle%d.then.random_sample" % (seed, n), np.random.random_sample(3))
 np.random.seed(0)
 many = np.random.randn(1000000)
 line("seed0.randn1e6.every1000", many[::1000])

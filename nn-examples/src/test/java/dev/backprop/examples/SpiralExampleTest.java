@@ -2,19 +2,18 @@ package dev.backprop.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.backprop.core.EpochResult;
 import org.junit.jupiter.api.Test;
 
 class SpiralExampleTest {
 
     @Test
-    void theMainExampleReachesTheBooksResult() {
-        SpiralExample.Result result = SpiralExample.train(10_001);
-        // The book prints acc 0.983, loss 0.074 (validation 0.803, 0.858); reruns with newer
-        // NumPy give 0.967 and 0.074. It computes in float32, we in double, so the trajectories
-        // part after thousands of steps: allow a few points of accuracy and 0.02 of loss.
-        assertEquals(0.975, result.accuracy(), 0.02);
-        assertEquals(0.077, result.loss(), 0.02);
-        assertEquals(0.80, result.validationAccuracy(), 0.04);
-        assertEquals(0.858, result.validationLoss(), 0.1);
+    void theMainExampleTrainsTheBooksModelInAFewEpochs() {
+        SpiralExample.Result result = SpiralExample.train(200);
+        EpochResult last = result.history().last();
+        assertEquals(200, result.history().size());
+        // A short run: the loss has left log(3) = 1.0986 far behind.
+        assertEquals(0.4, last.loss(), 0.3);
+        assertEquals(0.05 / (1 + 5e-7 * 199), last.learningRate(), 0.0);
     }
 }

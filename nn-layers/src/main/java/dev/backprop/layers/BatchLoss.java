@@ -28,12 +28,23 @@ abstract class BatchLoss implements Loss {
 
     @Override
     public final DMatrixRMaj backward() {
-        if (predictions == null) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
+        lastPredictions();
         gradient.reshape(predictions.numRows, predictions.numCols);
         gradient(predictions, targets, gradient);
         return gradient;
+    }
+
+    /** @return the predictions of the last forward pass; throws if there was none */
+    final DMatrixRMaj lastPredictions() {
+        if (predictions == null) {
+            throw new IllegalStateException(this + ": backward called before forward");
+        }
+        return predictions;
+    }
+
+    /** @return the targets of the last forward pass */
+    final DMatrixRMaj lastTargets() {
+        return targets;
     }
 
     /** Checks that the targets fit the predictions; by default they must have the same shape. */

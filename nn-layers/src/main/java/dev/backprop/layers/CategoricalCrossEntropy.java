@@ -1,5 +1,7 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.FusedLoss;
+import dev.backprop.core.Layer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -9,10 +11,13 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Targets are class indices (n × 1) or one-hot rows (n × classes). Probabilities are clipped to
  * [1e-7, 1 − 1e-7] before the log, as the book does, so a confident wrong answer costs about 16.1
  * rather than infinity. The gradient is {@code −y / ŷ / n}, with the same clipped ŷ in the divisor.
- * After a Softmax layer, {@link SoftmaxCrossEntropy} gives the same loss with a cheaper, more
- * accurate gradient.
+ * After a {@link Softmax} layer it offers the fused gradient {@code (ŷ − y) / n} with respect to
+ * the softmax's input ({@link FusedLoss}), which {@link dev.backprop.core.Model} uses by itself;
+ * {@link SoftmaxCrossEntropy} is the same pair as one loss on logits.
  */
-public final class CategoricalCrossEntropy extends BatchLoss {
+public final class CategoricalCrossEntropy extends BatchLoss implements FusedLoss {
+
+    private final DMatrixRMaj fusedGradient = new DMatrixRMaj(1, 1);
 
     @Override
     void checkTargets(DMatrixRMaj predictions, DMatrixRMaj targets) {
@@ -47,5 +52,21 @@ public final class CategoricalCrossEntropy extends BatchLoss {
                 gradient.data[k] = -y / clip(predictions.data[k]) / n;
             }
         }
+    }
+
+    /** @return whether {@code lastLayer} is a {@link Softmax} */
+    @Override
+    public boolean fusesWith(Layer lastLayer) {
+        return lastLayer instanceof Softmax;
+    }
+
+    /** @return {@code (ŷ − y) / n} for the last forward pass, the gradient at the softmax's input */
+    @Override
+    public DMatrixRMaj backwardThrough(Layer lastLayer) {
+        if (!fusesWith(lastLayer)) {
+            throw new IllegalArgumentException(this + " fuses only with Softmax, not with " + lastLayer);
+        }
+        ClassTargets.softmaxGradient(lastPredictions(), lastTargets(), fusedGradient);
+        return fusedGradient;
     }
 }

@@ -36,6 +36,19 @@ final class ClassTargets {
         }
     }
 
+    /** Writes {@code (probabilities − y) / n}, the gradient of cross-entropy after softmax with respect to the logits. */
+    static void softmaxGradient(DMatrixRMaj probabilities, DMatrixRMaj targets, DMatrixRMaj gradient) {
+        int n = probabilities.numRows;
+        int classes = probabilities.numCols;
+        boolean indices = areIndices(probabilities, targets);
+        gradient.reshape(n, classes);
+        for (int row = 0, k = 0; row < n; row++) {
+            for (int j = 0; j < classes; j++, k++) {
+                gradient.data[k] = (probabilities.data[k] - probability(targets, indices, row, j, classes)) / n;
+            }
+        }
+    }
+
     /** @return the target probability of {@code column} in {@code row} */
     static double probability(DMatrixRMaj targets, boolean indices, int row, int column, int classes) {
         if (indices) {

@@ -30,15 +30,7 @@ public final class SoftmaxCrossEntropy extends BatchLoss {
 
     @Override
     void gradient(DMatrixRMaj logits, DMatrixRMaj targets, DMatrixRMaj gradient) {
-        int n = logits.numRows;
-        int classes = logits.numCols;
-        boolean indices = ClassTargets.areIndices(logits, targets);
-        for (int row = 0, k = 0; row < n; row++) {
-            for (int j = 0; j < classes; j++, k++) {
-                double y = ClassTargets.probability(targets, indices, row, j, classes);
-                gradient.data[k] = (probabilities.data[k] - y) / n;
-            }
-        }
+        ClassTargets.softmaxGradient(probabilities, targets, gradient);
     }
 
     /**

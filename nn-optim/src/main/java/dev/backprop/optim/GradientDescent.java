@@ -2,6 +2,7 @@ package dev.backprop.optim;
 
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Parameter;
+import dev.backprop.core.Scheduled;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * <p>A step reads each parameter's gradient and updates its value in place. The state belongs to
  * the parameter object, not to a batch, so it survives any change of batch size. Not thread-safe.
  */
-public abstract class GradientDescent implements Optimizer {
+public abstract class GradientDescent implements Optimizer, Scheduled {
 
     private final double learningRate;
     private final double decay;
@@ -58,6 +59,7 @@ public abstract class GradientDescent implements Optimizer {
     }
 
     /** @return the learning rate the next step will use, {@code lr0 / (1 + decay · iterations)} */
+    @Override
     public final double currentLearningRate() {
         return learningRate / (1 + decay * iterations);
     }

@@ -1,0 +1,28 @@
+package dev.backprop.core;
+
+/** Training stopped because the loss became NaN or infinite: the model diverged. */
+public final class NonFiniteLossException extends ArithmeticException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int epoch;
+    private final int step;
+
+    NonFiniteLossException(int epoch, int step, double dataLoss, double regularizationLoss) {
+        super("The loss became " + (dataLoss + regularizationLoss) + " at epoch " + epoch + ", step " + step
+                + " (data loss " + dataLoss + ", regularization loss " + regularizationLoss
+                + "); lower the learning rate or check the inputs");
+        this.epoch = epoch;
+        this.step = step;
+    }
+
+    /** @return the epoch, from 0 */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** @return the batch within the epoch, from 0 */
+    public int step() {
+        return step;
+    }
+}

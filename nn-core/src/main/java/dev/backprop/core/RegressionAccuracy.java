@@ -1,0 +1,78 @@
+package dev.backprop.core;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The book's accuracy for regression: the share of outputs within a fixed precision of their
+ * targets, {@code |ŷ − y| < precision}. The book fixes the precision once, from the training
+ * targets, as {@code std(y) / 250}: {@link #forTargets}.
+ */
+public final class RegressionAccuracy implements Metric {
+
+    private final double precision;
+    private long correct;
+    private long count;
+
+    /**
+     * @param precision the largest error that counts as right, positive
+     */
+    public RegressionAccuracy(double precision) {
+        if (!(precision > 0) || !Double.isFinite(precision)) {
+            throw new IllegalArgumentException("precision must be a finite number > 0, got " + precision);
+        }
+        this.precision = precision;
+    }
+
+    /**
+     * The book's precision for these targets: their population standard deviation / 250.
+     *
+     * @param targets the training targets
+     * @return the metric
+     */
+    public static RegressionAccuracy forTargets(DMatrixRMaj targets) {
+        MatrixChecks.requireNonEmpty("RegressionAccuracy", "targets", targets);
+        int size = targets.getNumElements();
+        double mean = 0;
+        for (int i = 0; i < size; i++) {
+            mean += targets.data[i];
+        }
+        mean /= size;
+        double squares = 0;
+        for (int i = 0; i < size; i++) {
+            double d = targets.data[i] - mean;
+            squares += d * d;
+        }
+        return new RegressionAccuracy(Math.sqrt(squares / size) / 250);
+    }
+
+    /** @return the largest error that counts as right */
+    public double precision() {
+        return precision;
+    }
+
+    @Override
+    public String name() {
+        return "accuracy";
+    }
+
+    @Override
+    public void reset() {
+        correct = 0;
+        count = 0;
+    }
+
+    @Override
+    public void update(DMatrixRMaj predictions, DMatrixRMaj targets) {
+        MatrixChecks.requireSameShape("RegressionAccuracy", "targets", targets, predictions);
+        int size = predictions.getNumElements();
+        for (int i = 0; i < size; i++) {
+            correct += Math.abs(predictions.data[i] - targets.data[i]) < precision ? 1 : 0;
+        }
+        count += size;
+    }
+
+    @Override
+    public double value() {
+        return count == 0 ? Double.NaN : (double) correct / count;
+    }
+}

@@ -12,6 +12,8 @@ import org.ejml.data.DMatrixRMaj;
 public record Batch(DMatrixRMaj inputs, DMatrixRMaj targets) {
 
     /**
+     * @param inputs the inputs, n × features
+     * @param targets the targets, n × outputs (or n × 1 class indices)
      * @throws IllegalArgumentException if either is empty or their row counts differ
      */
     public Batch {

@@ -6,33 +6,15 @@ import org.ejml.data.DMatrixRMaj;
  * The share of samples whose largest output is at the target class: the book's
  * {@code mean(argmax(ŷ) == y)}. Targets are class indices (n × 1) or one-hot rows.
  */
-public final class CategoricalAccuracy implements Metric {
-
-    private long correct;
-    private long count;
-
-    @Override
-    public String name() {
-        return "accuracy";
-    }
-
-    @Override
-    public void reset() {
-        correct = 0;
-        count = 0;
-    }
+public final class CategoricalAccuracy extends AccuracyMetric {
 
     @Override
     public void update(DMatrixRMaj predictions, DMatrixRMaj targets) {
+        long right = 0;
         for (int row = 0; row < predictions.numRows; row++) {
-            correct += argmax(predictions, row) == targetClass(predictions, targets, row) ? 1 : 0;
+            right += argmax(predictions, row) == targetClass(predictions, targets, row) ? 1 : 0;
         }
-        count += predictions.numRows;
-    }
-
-    @Override
-    public double value() {
-        return count == 0 ? Double.NaN : (double) correct / count;
+        tally(right, predictions.numRows);
     }
 
     /** @return the column of the largest entry of {@code row}, the first one on a tie */

@@ -21,7 +21,18 @@ import java.util.Objects;
 public record EpochResult(int epoch, double dataLoss, double regularizationLoss, Map<String, Double> metrics,
         double validationLoss, Map<String, Double> validationMetrics, double learningRate, Duration wallTime) {
 
-    /** Copies the maps. */
+    /**
+     * Copies the maps.
+     *
+     * @param epoch the epoch, from 0
+     * @param dataLoss the mean data loss
+     * @param regularizationLoss the mean regularisation loss
+     * @param metrics the metrics by name
+     * @param validationLoss the validation loss, or NaN
+     * @param validationMetrics the validation metrics by name
+     * @param learningRate the rate of the last step, or NaN
+     * @param wallTime the time the epoch took
+     */
     public EpochResult {
         metrics = Map.copyOf(metrics);
         validationMetrics = Map.copyOf(validationMetrics);

@@ -12,7 +12,14 @@ import java.util.Map;
  */
 public record Evaluation(double loss, double regularizationLoss, Map<String, Double> metrics, long samples) {
 
-    /** Copies the map. */
+    /**
+     * Copies the map.
+     *
+     * @param loss the mean data loss
+     * @param regularizationLoss the regularisation loss
+     * @param metrics the metrics by name
+     * @param samples the number of samples
+     */
     public Evaluation {
         metrics = Map.copyOf(metrics);
     }

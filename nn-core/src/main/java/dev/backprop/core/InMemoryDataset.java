@@ -129,7 +129,11 @@ public final class InMemoryDataset implements Dataset {
      * @param validation the samples held out
      */
     public record Split(InMemoryDataset train, InMemoryDataset validation) {
-        /** @throws NullPointerException if a part is missing */
+        /**
+         * @param train the samples to train on
+         * @param validation the samples held out
+         * @throws NullPointerException if a part is missing
+         */
         public Split {
             Objects.requireNonNull(train, "train");
             Objects.requireNonNull(validation, "validation");

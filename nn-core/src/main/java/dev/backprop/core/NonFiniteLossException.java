@@ -5,7 +5,9 @@ public final class NonFiniteLossException extends ArithmeticException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The epoch, from 0. */
     private final int epoch;
+    /** The batch within the epoch, from 0. */
     private final int step;
 
     NonFiniteLossException(int epoch, int step, double dataLoss, double regularizationLoss) {

@@ -7,12 +7,9 @@ import org.ejml.data.DMatrixRMaj;
  * targets, {@code |ŷ − y| < precision}. The book fixes the precision once, from the training
  * targets, as {@code std(y) / 250}: {@link #forTargets}.
  */
-public final class RegressionAccuracy implements Metric {
+public final class RegressionAccuracy extends AccuracyMetric {
 
     private final double precision;
-    private long correct;
-    private long count;
-
     /**
      * @param precision the largest error that counts as right, positive
      */
@@ -51,28 +48,14 @@ public final class RegressionAccuracy implements Metric {
     }
 
     @Override
-    public String name() {
-        return "accuracy";
-    }
-
-    @Override
-    public void reset() {
-        correct = 0;
-        count = 0;
-    }
-
-    @Override
     public void update(DMatrixRMaj predictions, DMatrixRMaj targets) {
         MatrixChecks.requireSameShape("RegressionAccuracy", "targets", targets, predictions);
         int size = predictions.getNumElements();
+        long right = 0;
         for (int i = 0; i < size; i++) {
-            correct += Math.abs(predictions.data[i] - targets.data[i]) < precision ? 1 : 0;
+            right += Math.abs(predictions.data[i] - targets.data[i]) < precision ? 1 : 0;
         }
-        count += size;
+        tally(right, size);
     }
 
-    @Override
-    public double value() {
-        return count == 0 ? Double.NaN : (double) correct / count;
-    }
 }

@@ -18,6 +18,7 @@ public final class FitOptions {
     private final long seed;
     private final Dataset validation;
     private final List<TrainingListener> listeners;
+    private final Resume resume;
     private final int logEverySteps;
     private final int logEveryEpochs;
 
@@ -30,6 +31,16 @@ public final class FitOptions {
         this.listeners = List.copyOf(builder.listeners);
         this.logEverySteps = builder.logEverySteps;
         this.logEveryEpochs = builder.logEveryEpochs;
+        this.resume = builder.resume;
+        if (resume != null && resume.nextEpoch() > epochs) {
+            throw new IllegalArgumentException("The checkpoint is of epoch " + resume.nextEpoch()
+                    + ", past the " + epochs + " epochs asked for");
+        }
+    }
+
+    /** @return the checkpoint training continues from, or null to start afresh */
+    public Resume resume() {
+        return resume;
     }
 
     /** @return a builder with the defaults */
@@ -86,6 +97,7 @@ public final class FitOptions {
         private long seed;
         private Dataset validation;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private Resume resume;
         private int logEverySteps = 100;
         private int logEveryEpochs = 1;
 
@@ -116,6 +128,20 @@ public final class FitOptions {
          */
         public Builder fullBatch() {
             this.batchSize = Integer.MAX_VALUE;
+            return this;
+        }
+
+        /**
+         * Continues an interrupted run from a checkpoint: training starts at the checkpoint's next
+         * epoch with its shuffle state, so that with the same options the run ends with the same
+         * weights, bit for bit, as one that was never interrupted. Train the checkpoint's
+         * {@link Resume#model() model}.
+         *
+         * @param resume the checkpoint, from {@link Checkpoints#latest}
+         * @return this builder
+         */
+        public Builder resume(Resume resume) {
+            this.resume = Objects.requireNonNull(resume, "resume");
             return this;
         }
 

@@ -47,6 +47,7 @@ public final class Model {
     private final List<Metric> metrics;
     private final FusedLoss fusedLoss;
     private volatile boolean stopRequested;
+    private NumpyRandom order;
 
     private Model(Builder builder) {
         this.network = builder.network;
@@ -93,6 +94,11 @@ public final class Model {
     /** @return the optimizer, or null if the model was built without one */
     public Optimizer optimizer() {
         return optimizer;
+    }
+
+    /** @return the metrics, in order */
+    public List<Metric> metrics() {
+        return metrics;
     }
 
     /** @return the network's trainable parameters, in order */
@@ -142,11 +148,15 @@ public final class Model {
         }
         stopRequested = false;
         List<Parameter> parameters = network.parameters();
-        NumpyRandom order = options.shuffle() ? new NumpyRandom(options.seed()) : null;
+        Resume resume = options.resume();
+        order = !options.shuffle() ? null
+                : resume != null && resume.shuffleState() != null ? NumpyRandom.restore(resume.shuffleState())
+                : new NumpyRandom(options.seed());
+        int firstEpoch = resume == null ? 0 : resume.nextEpoch();
         History history = new History();
         network.setTraining(true);
         try {
-            for (int epoch = 0; epoch < options.epochs() && !stopRequested; epoch++) {
+            for (int epoch = firstEpoch; epoch < options.epochs() && !stopRequested; epoch++) {
                 long start = System.nanoTime();
                 for (TrainingListener listener : options.listeners()) {
                     listener.onEpochStart(epoch, this);
@@ -203,8 +213,14 @@ public final class Model {
             }
         } finally {
             network.setTraining(false);
+            order = null;
         }
         return history;
+    }
+
+    /** @return the state of the shuffle stream after the current epoch, or null without shuffling */
+    NumpyRandom.State shuffleState() {
+        return order == null ? null : order.state();
     }
 
     /**

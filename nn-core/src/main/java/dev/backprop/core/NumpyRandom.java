@@ -50,6 +50,66 @@ public final class NumpyRandom {
         position = N;
     }
 
+    private NumpyRandom(State saved) {
+        for (int i = 0; i < N; i++) {
+            state[i] = (int) saved.key()[i];
+        }
+        position = saved.position();
+        hasGaussian = saved.hasGaussian();
+        gaussian = saved.gaussian();
+    }
+
+    /** @return a copy of the generator's whole state, to save and restore later */
+    public State state() {
+        long[] key = new long[N];
+        for (int i = 0; i < N; i++) {
+            key[i] = state[i] & 0xffffffffL;
+        }
+        return new State(key, position, hasGaussian, gaussian);
+    }
+
+    /**
+     * @param saved a state from {@link #state()}
+     * @return a generator that continues exactly where the saved one was
+     */
+    public static NumpyRandom restore(State saved) {
+        return new NumpyRandom(saved);
+    }
+
+    /**
+     * The state of a {@link NumpyRandom}, as NumPy's {@code get_state()} gives it.
+     *
+     * @param key the 624 words of MT19937, each from 0 to 2^32 − 1
+     * @param position the index of the next word, from 0 to 624
+     * @param hasGaussian whether a Gaussian is cached
+     * @param gaussian the cached Gaussian
+     */
+    public record State(long[] key, int position, boolean hasGaussian, double gaussian) {
+        /**
+         * @param key the 624 words of MT19937
+         * @param position the index of the next word
+         * @param hasGaussian whether a Gaussian is cached
+         * @param gaussian the cached Gaussian
+         * @throws IllegalArgumentException if the state is not one MT19937 can be in
+         */
+        public State {
+            if (key == null || key.length != N || position < 0 || position > N || !Double.isFinite(gaussian)) {
+                throw new IllegalArgumentException("Not an MT19937 state");
+            }
+            key = key.clone();
+            for (long word : key) {
+                if (word < 0 || word > 0xffffffffL) {
+                    throw new IllegalArgumentException("Not an MT19937 state: a word is outside 32 bits");
+                }
+            }
+        }
+
+        @Override
+        public long[] key() {
+            return key.clone();
+        }
+    }
+
     /** @return the next raw 32-bit output of MT19937, from 0 to 2^32 − 1 */
     public long nextUInt32() {
         return nextInt32() & 0xffffffffL;

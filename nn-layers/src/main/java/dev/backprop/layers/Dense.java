@@ -146,6 +146,22 @@ public final class Dense implements Layer, Regularized {
         return name;
     }
 
+    int inputs() {
+        return inputs;
+    }
+
+    int outputs() {
+        return outputs;
+    }
+
+    Penalty weightPenalty() {
+        return weightPenalty;
+    }
+
+    Penalty biasPenalty() {
+        return biasPenalty;
+    }
+
     /** The options of a {@link Dense} layer. */
     public static final class Builder {
 

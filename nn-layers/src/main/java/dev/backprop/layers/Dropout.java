@@ -100,6 +100,15 @@ public final class Dropout implements Layer, Stochastic {
         return rate;
     }
 
+    /** @return the state of the mask stream, which model files save so that a resumed run draws the same masks */
+    NumpyRandom.State randomState() {
+        return random.state();
+    }
+
+    void restoreRandomState(NumpyRandom.State state) {
+        random = NumpyRandom.restore(state);
+    }
+
     @Override
     public void reseed(long seed) {
         random = new NumpyRandom(seed & 0xffffffffL);

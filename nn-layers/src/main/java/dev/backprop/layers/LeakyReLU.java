@@ -43,6 +43,10 @@ public final class LeakyReLU extends BufferedActivation {
         }
     }
 
+    double alpha() {
+        return alpha;
+    }
+
     @Override
     public String toString() {
         return "LeakyReLU(" + alpha + ")";

@@ -13,6 +13,14 @@ final class Penalty {
         this.l2 = l2;
     }
 
+    double l1() {
+        return l1;
+    }
+
+    double l2() {
+        return l2;
+    }
+
     static double strength(String name, double lambda) {
         if (!(lambda >= 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException(name + " must be a finite number ≥ 0, got " + lambda);

@@ -53,6 +53,26 @@ public abstract class GradientDescent implements Optimizer, Scheduled {
      */
     abstract void update(double[] value, double[] grad, int size, double rate, double[][] memory);
 
+    /** @return the number of state arrays kept per parameter */
+    final int slots() {
+        return slots;
+    }
+
+    /** @return the state of a parameter, or null before its first step */
+    final double[][] stateOf(Parameter parameter) {
+        return state.get(parameter);
+    }
+
+    /** Puts back a parameter's saved state: {@link #slots()} arrays of its size. */
+    final void restoreState(Parameter parameter, double[][] memory) {
+        state.put(parameter, memory);
+    }
+
+    /** Puts back the number of steps taken. */
+    final void restoreIterations(long steps) {
+        this.iterations = steps;
+    }
+
     /** @return the number of steps taken so far */
     public final long iterations() {
         return iterations;

@@ -1,0 +1,77 @@
+package dev.backprop.examples.cli;
+
+import dev.backprop.core.ModelFileException;
+import dev.backprop.examples.data.DataFormatException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code backprop} command: {@code train}, {@code evaluate} and {@code predict}. With no
+ * arguments it trains the book's spiral model.
+ *
+ * <p>Exit codes: 0 success, 1 failure (a bad file, a diverging run), 2 bad usage. Errors are one
+ * line on standard error; {@code --verbose} adds the stack trace.
+ */
+@Command(name = "backprop", mixinStandardHelpOptions = true, version = "backprop 0.1.0",
+        description = "Builds, trains, evaluates and applies small neural networks.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
+public final class BackpropCommand {
+
+    static volatile boolean verbose;
+
+    private BackpropCommand() {}
+
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args the command line; empty trains the spiral
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param args the command line; empty trains the spiral
+     * @return the exit code: 0 success, 1 failure, 2 bad usage
+     */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * Runs the command with its output and errors going to the given writers.
+     *
+     * @param out where results go
+     * @param err where messages and errors go
+     * @param args the command line; empty trains the spiral
+     * @return the exit code: 0 success, 1 failure, 2 bad usage
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        System.setProperty("java.awt.headless", "true");
+        verbose = false;
+        CommandLine line = new CommandLine(new BackpropCommand());
+        line.setOut(out);
+        line.setErr(err);
+        line.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (verbose) {
+                error.printStackTrace(err);
+            }
+            if (error instanceof UsageException) {
+                err.println("backprop: " + error.getMessage());
+                err.println("Try 'backprop " + commandLine.getCommandName() + " --help'.");
+                err.flush();
+                return 2;
+            }
+            boolean known = error instanceof DataFormatException || error instanceof ModelFileException
+                    || error instanceof java.io.UncheckedIOException || error instanceof ArithmeticException;
+            err.println("backprop: error: " + (known || error.getMessage() != null ? error.getMessage() : error.toString()));
+            err.flush();
+            return 1;
+        });
+        return line.execute(args.length == 0 ? new String[] {"train"} : args);
+    }
+}

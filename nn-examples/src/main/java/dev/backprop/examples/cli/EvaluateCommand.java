@@ -1,0 +1,77 @@
+package dev.backprop.examples.cli;
+
+import dev.backprop.core.ConfusionMatrix;
+import dev.backprop.core.Evaluation;
+import dev.backprop.core.InMemoryDataset;
+import dev.backprop.core.Model;
+import dev.backprop.core.ModelFile;
+import dev.backprop.core.NumpyRandom;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code backprop evaluate}: a saved model's loss, accuracy, confusion matrix and per-class scores. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Measures a saved model on a data set's held-out samples (Fashion-MNIST: the test set).")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by train --save")
+    Path modelFile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of generated data (default: ${DEFAULT-VALUE})",
+            defaultValue = "1")
+    long seed;
+
+    @Option(names = "--plot", paramLabel = "DIR", description = "Write the confusion matrix as a PNG into DIR")
+    Path plot;
+
+    @Override
+    public Integer call() {
+        output.configureLogging();
+        if (seed < 0 || seed > 0xffffffffL) {
+            throw new UsageException("--seed must be from 0 to 4294967295, got " + seed);
+        }
+        Model model = ModelFile.load(modelFile);
+        Problem problem = data.load(new NumpyRandom(seed), seed);
+        InMemoryDataset test = problem.validation().get();
+        if (test.inputs().numCols != problem.inputs()) {
+            throw new UsageException("the data has " + test.inputs().numCols + " features per sample");
+        }
+        Evaluation evaluation = model.evaluate(test);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "samples: %d%nloss: %.6f%n", evaluation.samples(), evaluation.loss());
+        evaluation.metrics().forEach((name, value) -> out.printf(Locale.ROOT, "%s: %.4f%n", name, value));
+        if (Predictions.isClassifier(model)) {
+            int classes = model.predict(firstRow(test)).numCols;
+            ConfusionMatrix matrix = new ConfusionMatrix(Math.max(2, classes))
+                    .add(Predictions.probabilities(model, test.inputs()), test.targets());
+            out.println();
+            out.print(matrix);
+            if (plot != null) {
+                output.say(spec, "chart: " + dev.backprop.examples.plot.Charts.confusionMatrix(matrix,
+                        plot.resolve("confusion-matrix.png")));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static org.ejml.data.DMatrixRMaj firstRow(InMemoryDataset data) {
+        return org.ejml.dense.row.CommonOps_DDRM.extractRow(data.inputs(), 0, null);
+    }
+}

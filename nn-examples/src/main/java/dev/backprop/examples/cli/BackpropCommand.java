@@ -56,20 +56,20 @@ public final class BackpropCommand {
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
+            PrintWriter errors = commandLine.getErr();
             if (verbose) {
-                error.printStackTrace(err);
+                error.printStackTrace(errors);
             }
             if (error instanceof UsageException) {
-                err.println("backprop: " + error.getMessage());
-                err.println("Try 'backprop " + commandLine.getCommandName() + " --help'.");
-                err.flush();
+                errors.println("backprop: " + error.getMessage());
+                errors.println("Try 'backprop " + commandLine.getCommandName() + " --help'.");
+                errors.flush();
                 return 2;
             }
             boolean known = error instanceof DataFormatException || error instanceof ModelFileException
                     || error instanceof java.io.UncheckedIOException || error instanceof ArithmeticException;
-            err.println("backprop: error: " + (known || error.getMessage() != null ? error.getMessage() : error.toString()));
-            err.flush();
+            errors.println("backprop: error: " + (known || error.getMessage() != null ? error.getMessage() : error.toString()));
+            errors.flush();
             return 1;
         });
         return line.execute(args.length == 0 ? new String[] {"train"} : args);

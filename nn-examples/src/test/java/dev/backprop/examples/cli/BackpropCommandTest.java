@@ -1,0 +1,159 @@
+package dev.backprop.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.core.Model;
+import dev.backprop.core.ModelFile;
+import dev.backprop.core.NumpyRandom;
+import dev.backprop.examples.BookDatasets;
+import dev.backprop.core.InMemoryDataset;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackpropCommandTest {
+
+    @TempDir
+    Path folder;
+
+    /** The outcome of one run of the command. */
+    record Run(int exitCode, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BackpropCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static void assertPng(Path file) throws IOException {
+        assertTrue(Files.isRegularFile(file), file + " exists");
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(file), 8);
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, head, file + " is a PNG");
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertEquals(800, image.getWidth(), file.toString());
+        assertEquals(600, image.getHeight(), file.toString());
+    }
+
+    @Test
+    void trainsTheSpiralSavesItAndDrawsItsCharts() throws IOException {
+        Path model = folder.resolve("spiral.bpz");
+        Path charts = folder.resolve("charts");
+        Run run = run("train", "--epochs", "300", "--save", model.toString(), "--plot", charts.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("epoch 300: loss"), run.out());
+        assertTrue(run.out().contains("validation: loss"), run.out());
+        assertPng(charts.resolve("loss.png"));
+        assertPng(charts.resolve("accuracy.png"));
+        assertPng(charts.resolve("decision-regions.png"));
+        assertEquals("spiral", ModelFile.read(model).metadata().get("dataset"));
+
+        Run evaluation = run("evaluate", "--model", model.toString(), "--dataset", "spiral");
+        assertEquals(0, evaluation.exitCode(), evaluation.err());
+        assertTrue(evaluation.out().contains("accuracy: 0."), evaluation.out());
+        assertTrue(evaluation.out().contains("precision"), evaluation.out());
+        assertTrue(evaluation.out().contains("actual\\predicted"), evaluation.out());
+
+        Path input = Files.writeString(folder.resolve("points.csv"), "x,y\n0.1,0.2\n-0.5,0.4\n");
+        Run prediction = run("predict", "--model", model.toString(), "--input", input.toString());
+        assertEquals(0, prediction.exitCode(), prediction.err());
+        List<String> lines = prediction.out().lines().toList();
+        assertEquals("class,p0,p1,p2", lines.get(0));
+        assertEquals(3, lines.size());
+        String[] cells = lines.get(1).split(",");
+        double sum = Double.parseDouble(cells[1]) + Double.parseDouble(cells[2]) + Double.parseDouble(cells[3]);
+        assertEquals(1.0, sum, 1e-4);
+    }
+
+    @Test
+    void theSineRegressionDrawsItsFittedCurve() throws IOException {
+        Path charts = folder.resolve("sine");
+        Run run = run("train", "--dataset", "sine", "--epochs", "50", "--plot", charts.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        assertPng(charts.resolve("fit.png"));
+    }
+
+    @Test
+    void aResumedRunEndsWhereAnUninterruptedOneDoes() throws IOException {
+        String[] common = {"train", "--batch-size", "32", "--shuffle", "epoch", "--dropout", "0.1", "--quiet",
+            "--learning-rate", "0.01"};
+        Path checkpoints = folder.resolve("checkpoints");
+        Path whole = folder.resolve("whole.bpz");
+        Path resumed = folder.resolve("resumed.bpz");
+        assertEquals(0, run(concat(common, "--epochs", "5", "--save", whole.toString())).exitCode());
+        // The first run stops after 3 epochs, as if killed; the second resumes from its checkpoint.
+        assertEquals(0, run(concat(common, "--epochs", "3", "--checkpoint-dir", checkpoints.toString())).exitCode());
+        Run second = run(concat(common, "--epochs", "5", "--checkpoint-dir", checkpoints.toString(), "--resume",
+                "--save", resumed.toString()));
+        assertEquals(0, second.exitCode(), second.err());
+        Model a = ModelFile.load(whole);
+        Model b = ModelFile.load(resumed);
+        for (int i = 0; i < a.parameters().size(); i++) {
+            assertArrayEquals(a.parameters().get(i).value().data, b.parameters().get(i).value().data, 0.0);
+        }
+    }
+
+    @Test
+    void trainsOnACsvFile() throws IOException {
+        InMemoryDataset vertical = BookDatasets.vertical(60, 3, new NumpyRandom(0));
+        StringBuilder csv = new StringBuilder("x,y,label\n");
+        for (int i = 0; i < vertical.size(); i++) {
+            csv.append(vertical.inputs().get(i, 0)).append(',').append(vertical.inputs().get(i, 1)).append(',')
+                    .append((int) vertical.targets().get(i, 0)).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("vertical.csv"), csv);
+        Run run = run("train", "--dataset", "csv:" + file, "--epochs", "60", "--learning-rate", "0.02", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        String validation = run.out().lines().filter(l -> l.startsWith("validation")).findFirst().orElseThrow();
+        double accuracy = Double.parseDouble(validation.substring(validation.lastIndexOf(' ') + 1));
+        assertTrue(accuracy > 0.9, validation);
+    }
+
+    @Test
+    void badUsageExitsWithTwoAndOneLine() {
+        for (String[] args : List.of(
+                new String[] {"train", "--epochs", "0"},
+                new String[] {"train", "--dataset", "imagenet"},
+                new String[] {"train", "--optimizer", "lbfgs"},
+                new String[] {"train", "--learning-rate", "-1"},
+                new String[] {"train", "--no-such-option"},
+                new String[] {"train", "--resume"},
+                new String[] {"evaluate"},
+                new String[] {"frobnicate"})) {
+            Run run = run(args);
+            assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertTrue(!run.err().isBlank() && !run.err().contains("\tat "), run.err());
+        }
+    }
+
+    @Test
+    void failuresExitWithOneAndNoStackTrace() throws IOException {
+        Run missing = run("evaluate", "--model", folder.resolve("none.bpz").toString());
+        assertEquals(1, missing.exitCode());
+        assertEquals("backprop: error: No model file at " + folder.resolve("none.bpz"), missing.err().trim());
+        Path bad = Files.writeString(folder.resolve("bad.csv"), "a,label\n1,0\nx,1\n");
+        Run csv = run("train", "--dataset", "csv:" + bad, "--epochs", "1");
+        assertEquals(1, csv.exitCode());
+        assertTrue(csv.err().contains("line 3, column 'a': 'x' is not a number"), csv.err());
+        Run fashion = run("train", "--dataset", "fashion-mnist", "--data-dir", folder.toString());
+        assertEquals(1, fashion.exitCode());
+        assertTrue(fashion.err().contains("no train-images-idx3-ubyte(.gz) in " + folder), fashion.err());
+        Run verbose = run("evaluate", "--model", folder.resolve("none.bpz").toString(), "--verbose");
+        assertTrue(verbose.err().contains("\tat "), "--verbose shows the stack trace");
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+}

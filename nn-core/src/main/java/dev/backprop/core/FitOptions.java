@@ -83,7 +83,7 @@ public final class FitOptions {
         return logEverySteps;
     }
 
-    /** @return the number of epochs between INFO progress lines (the last epoch is always logged) */
+    /** @return the number of epochs between INFO progress lines (the last epoch is always logged); 0 for none */
     public int logEveryEpochs() {
         return logEveryEpochs;
     }
@@ -192,12 +192,15 @@ public final class FitOptions {
         }
 
         /**
-         * @param epochs the number of epochs between INFO progress lines, at least 1; the book's
-         *     full-batch chapters print every 100 or 1000
+         * @param epochs the number of epochs between INFO progress lines, at least 1 (the book's
+         *     full-batch chapters print every 100 or 1000), or 0 for none (a progress bar shows them)
          * @return this builder
          */
         public Builder logEveryEpochs(int epochs) {
-            this.logEveryEpochs = atLeastOne("logEveryEpochs", epochs);
+            if (epochs < 0) {
+                throw new IllegalArgumentException("logEveryEpochs must be 0 or more, got " + epochs);
+            }
+            this.logEveryEpochs = epochs;
             return this;
         }
 

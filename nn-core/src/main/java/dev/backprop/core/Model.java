@@ -204,7 +204,8 @@ public final class Model {
                         totals.regularization / totals.samples, trainMetrics, validationLoss, validationMetrics,
                         rate, Duration.ofNanos(System.nanoTime() - start));
                 history.add(result);
-                if (epoch % options.logEveryEpochs() == 0 || epoch == options.epochs() - 1) {
+                int every = options.logEveryEpochs();
+                if (every > 0 && (epoch % every == 0 || epoch == options.epochs() - 1)) {
                     log(result, options.epochs());
                 }
                 for (TrainingListener listener : options.listeners()) {

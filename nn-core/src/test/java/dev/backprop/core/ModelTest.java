@@ -221,6 +221,7 @@ class ModelTest {
                 .metric(new CategoricalAccuracy()).metric(new BinaryAccuracy()));
         assertThrows(IllegalArgumentException.class, () -> FitOptions.builder().epochs(0));
         assertThrows(IllegalArgumentException.class, () -> FitOptions.builder().seed(-1));
+        assertThrows(IllegalArgumentException.class, () -> FitOptions.builder().logEveryEpochs(-1));
         Model model = model(ColumnScale.plain(1.0), new ScriptedDescent(0.1, 0));
         assertThrows(IllegalStateException.class,
                 () -> model.fit(Dataset.ofBatches(List.<Batch>of()::iterator), FitOptions.builder().build()));

@@ -155,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
         History history;
         try (ProgressDisplay progress = output.progress(firstEpoch, recipe.epochs, stepsPerEpoch)) {
             if (progress != null) {
-                fit.listener(progress).logEveryEpochs(Integer.MAX_VALUE);
+                fit.listener(progress).logEveryEpochs(0);
             }
             history = firstEpoch >= recipe.epochs ? null : model.fit(train, fit.build());
         }

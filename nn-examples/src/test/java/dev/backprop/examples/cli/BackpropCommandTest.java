@@ -57,8 +57,9 @@ class BackpropCommandTest {
         assertPng(charts.resolve("decision-regions.png"));
         assertEquals("spiral", ModelFile.read(model).metadata().get("dataset"));
 
-        Run evaluation = run("evaluate", "--model", model.toString(), "--dataset", "spiral");
+        Run evaluation = run("evaluate", "--model", model.toString(), "--dataset", "spiral", "--plot", charts.toString());
         assertEquals(0, evaluation.exitCode(), evaluation.err());
+        assertPng(charts.resolve("confusion-matrix.png"));
         assertTrue(evaluation.out().contains("accuracy: 0."), evaluation.out());
         assertTrue(evaluation.out().contains("precision"), evaluation.out());
         assertTrue(evaluation.out().contains("actual\\predicted"), evaluation.out());

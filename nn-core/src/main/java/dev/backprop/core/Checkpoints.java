@@ -54,14 +54,7 @@ public final class Checkpoints implements TrainingListener {
         progress.put("nextEpoch", done);
         NumpyRandom.State shuffle = model.shuffleState();
         if (shuffle != null) {
-            List<Object> key = new ArrayList<>();
-            for (long word : shuffle.key()) {
-                key.add(word);
-            }
-            progress.put("shuffleKey", key);
-            progress.put("shufflePosition", shuffle.position());
-            progress.put("shuffleHasGaussian", shuffle.hasGaussian());
-            progress.put("shuffleGaussian", shuffle.gaussian());
+            progress.put("shuffle", shuffle.toConfig());
         }
         data.put("checkpoint", progress);
         Path file = directory.resolve(String.format(Locale.ROOT, "checkpoint-%06d.bpz", done));
@@ -105,16 +98,8 @@ public final class Checkpoints implements TrainingListener {
         }
         Config progress = new Config(file + ": checkpoint", (Map<String, Object>) contents.metadata().get("checkpoint"));
         int nextEpoch = (int) progress.integer("nextEpoch", 0, Integer.MAX_VALUE);
-        NumpyRandom.State shuffle = null;
-        if (progress.values().containsKey("shuffleKey")) {
-            try {
-                shuffle = new NumpyRandom.State(progress.unsignedInts("shuffleKey", 624),
-                        (int) progress.integer("shufflePosition", 0, 624), progress.bool("shuffleHasGaussian"),
-                        progress.number("shuffleGaussian"));
-            } catch (IllegalArgumentException e) {
-                throw new ModelFileException(file + ": the shuffle state is invalid: " + e.getMessage(), e);
-            }
-        }
+        NumpyRandom.State shuffle = progress.values().containsKey("shuffle")
+                ? NumpyRandom.State.fromConfig(progress.child("shuffle")) : null;
         return new Resume(contents.model(), nextEpoch, shuffle, file);
     }
 

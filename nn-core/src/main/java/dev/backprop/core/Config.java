@@ -83,6 +83,18 @@ public final class Config {
         return out;
     }
 
+    /**
+     * @param key the key of a nested object
+     * @return its values
+     */
+    @SuppressWarnings("unchecked")
+    public Config child(String key) {
+        if (!(get(key) instanceof Map<?, ?> map)) {
+            throw invalid(key, "a JSON object", get(key));
+        }
+        return new Config(owner + "." + key, (Map<String, Object>) map);
+    }
+
     private Object get(String key) {
         if (!values.containsKey(key)) {
             throw new ModelFileException(owner + ": the model file gives no '" + key + "'");

@@ -113,13 +113,7 @@ public final class Model {
 
     /** @return the sum of every regularised layer's penalty at the current parameter values */
     public double regularizationLoss() {
-        double total = 0;
-        for (Layer layer : layers) {
-            if (layer instanceof Regularized regularized) {
-                total += regularized.regularizationLoss();
-            }
-        }
-        return total;
+        return network instanceof Regularized regularized ? regularized.regularizationLoss() : 0;
     }
 
     /**

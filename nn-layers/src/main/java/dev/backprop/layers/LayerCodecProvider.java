@@ -8,7 +8,6 @@ import dev.backprop.core.Loss;
 import dev.backprop.core.LossCodec;
 import dev.backprop.core.ModelFileException;
 import dev.backprop.core.NumpyRandom;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,31 +92,18 @@ public final class LayerCodecProvider implements CodecProvider {
         }
     }
 
+    /** The rate, and the mask stream's state so that a resumed run draws the same masks. */
     private static Map<String, Object> dropoutConfig(Dropout dropout) {
-        NumpyRandom.State state = dropout.randomState();
-        List<Object> key = new ArrayList<>();
-        for (long word : state.key()) {
-            key.add(word);
-        }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("rate", dropout.rate());
-        config.put("randomKey", key);
-        config.put("randomPosition", state.position());
-        config.put("randomHasGaussian", state.hasGaussian());
-        config.put("randomGaussian", state.gaussian());
+        config.put("random", dropout.randomState().toConfig());
         return config;
     }
 
     private static Dropout dropout(Config config) {
-        try {
-            Dropout dropout = new Dropout(config.number("rate"));
-            dropout.restoreRandomState(new NumpyRandom.State(config.unsignedInts("randomKey", 624),
-                    (int) config.integer("randomPosition", 0, 624), config.bool("randomHasGaussian"),
-                    config.number("randomGaussian")));
-            return dropout;
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException("Dropout: " + e.getMessage(), e);
-        }
+        Dropout dropout = new Dropout(config.number("rate"));
+        dropout.restoreRandomState(NumpyRandom.State.fromConfig(config.child("random")));
+        return dropout;
     }
 
     private static <L extends Layer> LayerCodec stateless(String type, Class<L> javaType, Supplier<L> make) {

@@ -3,13 +3,13 @@ package dev.backprop.layers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import dev.backprop.core.Gemm;
 import dev.backprop.core.Layer;
 import dev.backprop.core.MatrixChecks;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Parameter;
 import dev.backprop.core.Regularized;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * A fully connected layer: {@code Z = X·W + b}, with the weights stored inputs × outputs (the
@@ -88,7 +88,7 @@ public final class Dense implements Layer, Regularized {
         MatrixChecks.requireFinite(name, "input", batch);
         input = batch;
         output.reshape(batch.numRows, outputs);
-        CommonOps_DDRM.mult(batch, weights.value(), output);
+        Gemm.mult(batch, weights.value(), output);
         double[] z = output.data;
         double[] b = biases.value().data;
         for (int row = 0, k = 0; row < batch.numRows; row++) {
@@ -103,7 +103,7 @@ public final class Dense implements Layer, Regularized {
     public DMatrixRMaj backward(DMatrixRMaj gradOutput) {
         MatrixChecks.requireBackwardFits(name, input == null ? null : output, gradOutput);
         // dW = Xᵀ·dZ, db = Σ_rows dZ, dX = dZ·Wᵀ, all without copying a transpose.
-        CommonOps_DDRM.multTransA(input, gradOutput, weights.grad());
+        Gemm.multTransA(input, gradOutput, weights.grad());
         double[] db = biases.grad().data;
         Arrays.fill(db, 0);
         double[] dz = gradOutput.data;
@@ -115,7 +115,7 @@ public final class Dense implements Layer, Regularized {
         weightPenalty.addGradient(weights);
         biasPenalty.addGradient(biases);
         gradInput.reshape(input.numRows, inputs);
-        CommonOps_DDRM.multTransB(gradOutput, weights.value(), gradInput);
+        Gemm.multTransB(gradOutput, weights.value(), gradInput);
         return gradInput;
     }
 

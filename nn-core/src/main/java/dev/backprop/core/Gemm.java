@@ -1,0 +1,167 @@
+package dev.backprop.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The matrix products behind {@code Dense} and every other layer: {@code C = A·B}, {@code Aᵀ·B}
+ * and {@code A·Bᵀ} on row-major {@link DMatrixRMaj}, without copying a transpose.
+ *
+ * <p>The backend is chosen once, when this class is first used: EJML (pure Java, the reference)
+ * and every {@link GemmBackend} that {@link ServiceLoader} finds (add {@code nn-blas} for
+ * OpenBLAS) are timed on one product and checked against EJML, and the fastest correct one wins;
+ * the choice and the speeds are logged at INFO. A backend that loads but computes wrong results,
+ * or is slower than EJML, is never chosen silently. The system property {@code backprop.gemm}
+ * names a backend to use instead ({@code ejml}, {@code openblas}).
+ */
+public final class Gemm {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gemm.class);
+    /** The system property that forces a backend by name. */
+    public static final String PROPERTY = "backprop.gemm";
+
+    private static final GemmBackend BACKEND = choose();
+
+    private Gemm() {}
+
+    /** @return the backend in use */
+    public static GemmBackend backend() {
+        return BACKEND;
+    }
+
+    /**
+     * {@code c = a·b}; {@code c} is reshaped to a.rows × b.cols.
+     *
+     * @param a m × k
+     * @param b k × n
+     * @param c the result, overwritten
+     */
+    public static void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        multiply(a, false, b, false, c);
+    }
+
+    /**
+     * {@code c = aᵀ·b}; {@code c} is reshaped to a.cols × b.cols.
+     *
+     * @param a k × m
+     * @param b k × n
+     * @param c the result, overwritten
+     */
+    public static void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        multiply(a, true, b, false, c);
+    }
+
+    /**
+     * {@code c = a·bᵀ}; {@code c} is reshaped to a.rows × b.rows.
+     *
+     * @param a m × k
+     * @param b n × k
+     * @param c the result, overwritten
+     */
+    public static void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        multiply(a, false, b, true, c);
+    }
+
+    private static void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+        int m = transposeA ? a.numCols : a.numRows;
+        int k = transposeA ? a.numRows : a.numCols;
+        int kb = transposeB ? b.numCols : b.numRows;
+        int n = transposeB ? b.numRows : b.numCols;
+        if (k != kb) {
+            throw new IllegalArgumentException("Gemm: cannot multiply " + (transposeA ? "transposed " : "")
+                    + MatrixChecks.shape(a) + " by " + (transposeB ? "transposed " : "") + MatrixChecks.shape(b));
+        }
+        if (c == a || c == b) {
+            throw new IllegalArgumentException("Gemm: the result must not be an operand");
+        }
+        c.reshape(m, n);
+        if (k == 0) {
+            CommonOps_DDRM.fill(c, 0);
+            return;
+        }
+        BACKEND.multiply(a, transposeA, b, transposeB, c);
+    }
+
+    private static GemmBackend choose() {
+        List<GemmBackend> candidates = new ArrayList<>();
+        GemmBackend reference = new EjmlGemm();
+        candidates.add(reference);
+        try {
+            for (GemmBackend backend : ServiceLoader.load(GemmBackend.class, Gemm.class.getClassLoader())) {
+                candidates.add(backend);
+            }
+        } catch (Throwable error) { // a provider whose native library fails to load must not stop the program
+            LOG.warn("a GEMM backend could not be loaded: {}", error.toString());
+        }
+        String forced = System.getProperty(PROPERTY);
+        if (forced != null) {
+            for (GemmBackend backend : candidates) {
+                if (backend.name().equals(forced)) {
+                    LOG.info("GEMM backend: {} (chosen by -D{})", forced, PROPERTY);
+                    return backend;
+                }
+            }
+            LOG.warn("-D{}={} names no available backend (available: {}); choosing by speed", PROPERTY, forced,
+                    candidates.stream().map(GemmBackend::name).toList());
+        }
+        if (candidates.size() == 1) {
+            LOG.info("GEMM backend: ejml (pure Java; add nn-blas for OpenBLAS)");
+            return reference;
+        }
+        return fastest(candidates, reference);
+    }
+
+    /** Times each backend on a 256-cube product (after a warm-up) and checks it against EJML. */
+    private static GemmBackend fastest(List<GemmBackend> candidates, GemmBackend reference) {
+        int size = 256;
+        NumpyRandom random = new NumpyRandom(1);
+        DMatrixRMaj a = random.randn(size, size);
+        DMatrixRMaj b = random.randn(size, size);
+        DMatrixRMaj expected = new DMatrixRMaj(size, size);
+        reference.multiply(a, false, b, true, expected);
+        GemmBackend best = reference;
+        double bestSpeed = 0;
+        StringBuilder report = new StringBuilder();
+        for (GemmBackend backend : candidates) {
+            try {
+                DMatrixRMaj c = new DMatrixRMaj(size, size);
+                backend.multiply(a, false, b, true, c);
+                if (!(maxError(c, expected) <= 1e-9)) {
+                    LOG.warn("GEMM backend {} computes wrong products; not used", backend.name());
+                    continue;
+                }
+                long start = System.nanoTime();
+                int runs = 3;
+                for (int i = 0; i < runs; i++) {
+                    backend.multiply(a, false, b, true, c);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9 / runs;
+                double speed = 2.0 * size * size * size / seconds / 1e9;
+                report.append(String.format(Locale.ROOT, "%s%s %.1f GFLOP/s", report.length() > 0 ? ", " : "",
+                        backend.name(), speed));
+                if (speed > bestSpeed) {
+                    best = backend;
+                    bestSpeed = speed;
+                }
+            } catch (Throwable error) {
+                LOG.warn("GEMM backend {} failed: {}; not used", backend.name(), error.toString());
+            }
+        }
+        LOG.info("GEMM backend: {} ({})", best.name(), report);
+        return best;
+    }
+
+    private static double maxError(DMatrixRMaj c, DMatrixRMaj expected) {
+        double worst = 0;
+        for (int i = 0; i < expected.getNumElements(); i++) {
+            worst = Math.max(worst, Math.abs(c.data[i] - expected.data[i]) / (1 + Math.abs(expected.data[i])));
+        }
+        return worst;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.backprop.bench;
+
+import dev.backprop.blas.OpenBlasGemm;
+import dev.backprop.core.GemmBackend;
+import dev.backprop.core.NumpyRandom;
+import java.util.concurrent.TimeUnit;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * W3: the products of W2 and a 1024 cube, on EJML and on OpenBLAS. The shape names the product:
+ * {@code m.k.n} for {@code (m × k)·(k × n)}, with {@code tA} or {@code tB} for a transposed operand
+ * as the backward pass uses them. GFLOP/s = 2·m·k·n / time.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class GemmBenchmark {
+
+    /** The product: forward 784→128, 128→128, 128→10; backward dW = Xᵀ·dY and dX = dY·Wᵀ; a 1024 cube. */
+    @Param({"128.784.128", "128.128.128", "128.128.10", "784.128.128.tA", "128.128.784.tB", "1024.1024.1024"})
+    public String shape;
+
+    /** The backend. */
+    @Param({"ejml", "openblas"})
+    public String backend;
+
+    private DMatrixRMaj a;
+    private DMatrixRMaj b;
+    private DMatrixRMaj c;
+    private boolean transposeA;
+    private boolean transposeB;
+    private GemmBackend blas;
+
+    /** Makes the operands. */
+    @Setup
+    public void setUp() {
+        String[] parts = shape.split("\\.");
+        int m = Integer.parseInt(parts[0]);
+        int k = Integer.parseInt(parts[1]);
+        int n = Integer.parseInt(parts[2]);
+        transposeA = parts.length > 3 && parts[3].equals("tA");
+        transposeB = parts.length > 3 && parts[3].equals("tB");
+        NumpyRandom random = new NumpyRandom(1);
+        a = transposeA ? random.randn(k, m) : random.randn(m, k);
+        b = transposeB ? random.randn(n, k) : random.randn(k, n);
+        c = new DMatrixRMaj(m, n);
+        blas = backend.equals("openblas") ? new OpenBlasGemm() : null;
+    }
+
+    /** @return the product */
+    @Benchmark
+    public DMatrixRMaj product() {
+        if (blas != null) {
+            blas.multiply(a, transposeA, b, transposeB, c);
+        } else if (transposeA) {
+            CommonOps_DDRM.multTransA(a, b, c);
+        } else if (transposeB) {
+            CommonOps_DDRM.multTransB(a, b, c);
+        } else {
+            CommonOps_DDRM.mult(a, b, c);
+        }
+        return c;
+    }
+}

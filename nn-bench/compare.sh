@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the nn-bench workloads in Backprop (JMH), then in PyTorch (1 and 2 threads) and NumPy,
+# and prints each ratio. Needs Debian's python3-torch, python3-numpy and libopenblas0-pthread
+# (without the last, NumPy and PyTorch run on the reference BLAS and every ratio flatters us).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+jar="$here/target/benchmarks.jar"
+if [[ ! -f "$jar" ]]; then
+  (cd "$root" && mvn -B -q -DskipTests -Dinvoker.skip package -pl nn-bench -am)
+fi
+out="$(mktemp -d)"
+java -jar "$jar" -f 1 -wi 3 -w 1 -i 5 -r 1 -prof gc -rf json -rff "$out/jmh.json" 'TrainingBenchmark|GemmBenchmark' >&2
+# OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE may be set on this machine for old OpenBLAS builds; they
+# slow a current one, so the Python side runs without them.
+for threads in 1 2; do
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
+    /usr/bin/python3 "$here/python/bench_python.py" "$threads" > "$out/python-$threads.jsonl"
+done
+/usr/bin/python3 "$here/python/compare.py" "$out/jmh.json" "$out/python-1.jsonl" "$out/python-2.jsonl"

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * OpenBLAS) are timed on one product and checked against EJML, and the fastest correct one wins;
  * the choice and the speeds are logged at INFO. A backend that loads but computes wrong results,
  * or is slower than EJML, is never chosen silently. The system property {@code backprop.gemm}
- * names a backend to use instead ({@code ejml}, {@code openblas}).
+ * names a backend to use instead ({@code ejml}, {@code openblas}). Products with an inner
+ * dimension of 4 or less, or of fewer than 4096 multiply-adds, always run on EJML, where a native
+ * call would cost more than it saves.
  */
 public final class Gemm {
 
@@ -26,6 +28,9 @@ public final class Gemm {
     /** The system property that forces a backend by name. */
     public static final String PROPERTY = "backprop.gemm";
 
+    private static final int SMALL_INNER = 4;
+    private static final long SMALL_PRODUCT = 4096;
+    private static final GemmBackend REFERENCE = new EjmlGemm();
     private static final GemmBackend BACKEND = choose();
 
     private Gemm() {}
@@ -85,12 +90,15 @@ public final class Gemm {
             CommonOps_DDRM.fill(c, 0);
             return;
         }
-        BACKEND.multiply(a, transposeA, b, transposeB, c);
+        // A native call costs a few microseconds and copies its arrays: for an inner dimension of a
+        // few (the first layer on 2-D points) or a tiny product, EJML's loops win.
+        GemmBackend backend = k <= SMALL_INNER || (long) m * n * k < SMALL_PRODUCT ? REFERENCE : BACKEND;
+        backend.multiply(a, transposeA, b, transposeB, c);
     }
 
     private static GemmBackend choose() {
         List<GemmBackend> candidates = new ArrayList<>();
-        GemmBackend reference = new EjmlGemm();
+        GemmBackend reference = REFERENCE;
         candidates.add(reference);
         try {
             for (GemmBackend backend : ServiceLoader.load(GemmBackend.class, Gemm.class.getClassLoader())) {

@@ -42,8 +42,8 @@ public final class Sequential implements Layer, Regularized, Stochastic {
     @Override
     public DMatrixRMaj forward(DMatrixRMaj input) {
         DMatrixRMaj values = input;
-        for (Layer layer : layers) {
-            values = layer.forward(values);
+        for (int i = 0; i < layers.size(); i++) {
+            values = layers.get(i).forward(values);
         }
         return values;
     }

@@ -34,9 +34,14 @@ public abstract class GradientDescent implements Optimizer, Scheduled {
     public final void step(List<Parameter> parameters) {
         Objects.requireNonNull(parameters, "parameters");
         double rate = currentLearningRate();
-        for (Parameter parameter : parameters) {
-            double[][] memory = state.computeIfAbsent(parameter,
-                    p -> new double[slots][p.value().getNumElements()]);
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
+            double[][] memory = state.get(parameter);
+            if (memory == null) {
+                // Not computeIfAbsent: its capturing lambda would allocate on every step.
+                memory = new double[slots][parameter.value().getNumElements()];
+                state.put(parameter, memory);
+            }
             update(parameter.value().data, parameter.grad().data, parameter.value().getNumElements(), rate, memory);
         }
         iterations++;

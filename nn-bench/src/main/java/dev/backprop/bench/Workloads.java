@@ -36,6 +36,10 @@ final class Workloads {
             this.inputs = inputs;
             this.targets = targets;
             this.parameters = model.parameters();
+            // As Model.fit does: the first layer's input is data, its gradient unused.
+            if (model.layers().get(0) instanceof Dense first) {
+                first.skipInputGradient(true);
+            }
         }
 
         double step() {

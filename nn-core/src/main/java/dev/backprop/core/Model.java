@@ -149,6 +149,10 @@ public final class Model {
         int firstEpoch = resume == null ? 0 : resume.nextEpoch();
         History history = new History();
         network.setTraining(true);
+        InputGradientSkippable first = layers.get(0) instanceof InputGradientSkippable skippable ? skippable : null;
+        if (first != null) {
+            first.skipInputGradient(true);
+        }
         try {
             for (int epoch = firstEpoch; epoch < options.epochs() && !stopRequested; epoch++) {
                 long start = System.nanoTime();
@@ -208,6 +212,9 @@ public final class Model {
             }
         } finally {
             network.setTraining(false);
+            if (first != null) {
+                first.skipInputGradient(false);
+            }
             order = null;
         }
         return history;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import dev.backprop.core.Gemm;
+import dev.backprop.core.InputGradientSkippable;
 import dev.backprop.core.Layer;
 import dev.backprop.core.MatrixChecks;
 import dev.backprop.core.NumpyRandom;
@@ -22,7 +23,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Not thread-safe; buffers are reused between calls (see {@link Layer}).
  */
-public final class Dense implements Layer, Regularized {
+public final class Dense implements Layer, Regularized, InputGradientSkippable {
 
     private final int inputs;
     private final int outputs;
@@ -35,6 +36,7 @@ public final class Dense implements Layer, Regularized {
     private final DMatrixRMaj output = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj gradInput = new DMatrixRMaj(1, 1);
     private DMatrixRMaj input;
+    private boolean skipInputGradient;
 
     /**
      * A layer with Glorot-uniform weights from {@code NumpyRandom(0)}, zero biases and no
@@ -114,9 +116,17 @@ public final class Dense implements Layer, Regularized {
         }
         weightPenalty.addGradient(weights);
         biasPenalty.addGradient(biases);
+        if (skipInputGradient) {
+            return null;
+        }
         gradInput.reshape(input.numRows, inputs);
         Gemm.multTransB(gradOutput, weights.value(), gradInput);
         return gradInput;
+    }
+
+    @Override
+    public void skipInputGradient(boolean skip) {
+        this.skipInputGradient = skip;
     }
 
     /** @return [weights, biases] */

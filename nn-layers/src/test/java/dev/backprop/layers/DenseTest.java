@@ -61,6 +61,18 @@ class DenseTest {
     }
 
     @Test
+    void aFirstLayerCanSkipItsInputGradient() {
+        Dense dense = new Dense(2, 3, w -> w.setData(new double[] {1, 2, 3, 4, 5, 6}));
+        dense.skipInputGradient(true);
+        dense.forward(new DMatrixRMaj(new double[][] {{1, 0}, {2, -1}}));
+        assertEquals(null, dense.backward(new DMatrixRMaj(new double[][] {{1, 0, 1}, {0, 2, 0}})));
+        assertArrayEquals(new double[] {1, 4, 1, 0, -2, 0}, dense.weights().grad().data, 0.0);
+        dense.skipInputGradient(false);
+        assertArrayEquals(new double[] {4, 10, 4, 10},
+                dense.backward(new DMatrixRMaj(new double[][] {{1, 0, 1}, {0, 2, 0}})).data, 0.0);
+    }
+
+    @Test
     void theBooksInitialisationIsNumpysRandnTimesScale() {
         Dense dense = new Dense(2, 3, Initializer.scaledNormal(0.01, new NumpyRandom(0)));
         assertEquals(0.01 * 1.764052345967664, dense.weights().value().get(0, 0), 0.0);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -245,8 +246,12 @@ public final class ModelFile {
             throw new ModelFileException(file + " is not a model file (not a zip archive: " + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new ModelFileException("Cannot read " + file + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file + " is not a valid model file: " + e.getMessage(), e);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Whatever a damaged file provokes in the zip reader or a codec ends here: the loader's
+            // contract is its own exception, whatever the file holds.
+            throw new ModelFileException(file + " is not a valid model file: " + e, e);
         }
     }
 
@@ -392,9 +397,12 @@ public final class ModelFile {
             if (zipEntry == null) {
                 throw new ModelFileException(file + " has no entry " + name);
             }
-            try (InputStream in = bounded(zip.getInputStream(zipEntry), Npy.size(shape.numRows, shape.numCols) + 4096)) {
+            CRC32 crc = new CRC32();
+            try (InputStream in = new CheckedInputStream(
+                    bounded(zip.getInputStream(zipEntry), Npy.size(shape.numRows, shape.numCols) + 4096), crc)) {
                 Npy.read(in, shape.numRows, shape.numCols, target, file + "!" + name);
             }
+            checkCrc(zipEntry, crc, name);
             for (int i = 0; i < shape.getNumElements(); i++) {
                 if (!Double.isFinite(target[i])) {
                     throw new ModelFileException(file + "!" + name + " holds " + target[i] + " at index " + i);
@@ -407,12 +415,21 @@ public final class ModelFile {
             if (entry == null) {
                 throw new ModelFileException(file + " is not a model file: it has no " + name);
             }
-            try (InputStream in = zip.getInputStream(entry)) {
+            CRC32 crc = new CRC32();
+            try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
                 byte[] bytes = in.readNBytes(limit + 1);
                 if (bytes.length > limit) {
                     throw new ModelFileException(file + ": " + name + " is larger than " + limit + " bytes");
                 }
+                checkCrc(entry, crc, name);
                 return bytes;
+            }
+        }
+
+        /** Stored entries are not checked by the zip reader itself: a flipped bit in a weight must not pass. */
+        private void checkCrc(ZipEntry entry, CRC32 crc, String name) {
+            if (entry.getCrc() != -1 && entry.getCrc() != crc.getValue()) {
+                throw new ModelFileException(file + "!" + name + " is damaged: its checksum does not match");
             }
         }
 

@@ -19,6 +19,8 @@ public final class FitOptions {
     private final Dataset validation;
     private final List<TrainingListener> listeners;
     private final Resume resume;
+    private final double clipNorm;
+    private final double clipValue;
     private final int logEverySteps;
     private final int logEveryEpochs;
 
@@ -32,10 +34,22 @@ public final class FitOptions {
         this.logEverySteps = builder.logEverySteps;
         this.logEveryEpochs = builder.logEveryEpochs;
         this.resume = builder.resume;
+        this.clipNorm = builder.clipNorm;
+        this.clipValue = builder.clipValue;
         if (resume != null && resume.nextEpoch() > epochs) {
             throw new IllegalArgumentException("The checkpoint is of epoch " + resume.nextEpoch()
                     + ", past the " + epochs + " epochs asked for");
         }
+    }
+
+    /** @return the largest global gradient norm before rescaling; infinite for no clipping */
+    public double clipNorm() {
+        return clipNorm;
+    }
+
+    /** @return the largest gradient entry in absolute value; infinite for no clipping */
+    public double clipValue() {
+        return clipValue;
     }
 
     /** @return the checkpoint training continues from, or null to start afresh */
@@ -98,6 +112,8 @@ public final class FitOptions {
         private Dataset validation;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private Resume resume;
+        private double clipNorm = Double.POSITIVE_INFINITY;
+        private double clipValue = Double.POSITIVE_INFINITY;
         private int logEverySteps = 100;
         private int logEveryEpochs = 1;
 
@@ -128,6 +144,35 @@ public final class FitOptions {
          */
         public Builder fullBatch() {
             this.batchSize = Integer.MAX_VALUE;
+            return this;
+        }
+
+        /**
+         * Rescales all gradients together when their global L2 norm exceeds {@code maxNorm}, as
+         * PyTorch's {@code clip_grad_norm_}: the direction is kept, the step is bounded.
+         *
+         * @param maxNorm the largest norm, positive
+         * @return this builder
+         */
+        public Builder clipNorm(double maxNorm) {
+            if (!(maxNorm > 0)) {
+                throw new IllegalArgumentException("clipNorm must be positive, got " + maxNorm);
+            }
+            this.clipNorm = maxNorm;
+            return this;
+        }
+
+        /**
+         * Clamps every gradient entry into [−maxValue, maxValue].
+         *
+         * @param maxValue the largest absolute value, positive
+         * @return this builder
+         */
+        public Builder clipValue(double maxValue) {
+            if (!(maxValue > 0)) {
+                throw new IllegalArgumentException("clipValue must be positive, got " + maxValue);
+            }
+            this.clipValue = maxValue;
             return this;
         }
 

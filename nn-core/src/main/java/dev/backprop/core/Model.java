@@ -127,11 +127,18 @@ public final class Model {
     /**
      * Trains the network.
      *
+     * <p>An interrupt of the training thread stops training cleanly at the end of the current step:
+     * {@code fit} returns the epochs completed and leaves the thread's interrupt flag set. An
+     * exception from a listener ends {@code fit} with the model in inference mode and its
+     * parameters those of the last completed step.
+     *
      * @param train the training data
      * @param options epochs, batch size, shuffling, validation data, listeners
      * @return the figures of every epoch
      * @throws NonFiniteLossException if the loss becomes NaN or infinite; the epoch and step are
      *     named, and the parameters are those of the step before
+     * @throws NonFiniteGradientException if a gradient becomes NaN or infinite, naming the layer;
+     *     the parameters are those of the step before
      * @throws IllegalStateException if the model has no optimizer or the training data is empty
      */
     public History fit(Dataset train, FitOptions options) {
@@ -142,6 +149,7 @@ public final class Model {
         }
         stopRequested = false;
         List<Parameter> parameters = network.parameters();
+        List<Layer> owners = owners(parameters);
         Resume resume = options.resume();
         order = !options.shuffle() ? null
                 : resume != null && resume.shuffleState() != null ? NumpyRandom.restore(resume.shuffleState())
@@ -173,6 +181,7 @@ public final class Model {
                     }
                     totals.add(batch.size(), dataLoss, regularization, output, batch.targets());
                     backward();
+                    checkAndClipGradients(parameters, owners, options, epoch, step);
                     if (optimizer instanceof Scheduled scheduled) {
                         rate = scheduled.currentLearningRate();
                     }
@@ -184,6 +193,13 @@ public final class Model {
                         LOG.debug("epoch {}, step {}: loss {}", epoch, step + 1, format(dataLoss + regularization));
                     }
                     step++;
+                    if (Thread.currentThread().isInterrupted()) {
+                        break;
+                    }
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    LOG.info("interrupted: training stops after epoch {}, step {}", epoch + 1, step);
+                    break;
                 }
                 if (totals.samples == 0) {
                     throw new IllegalStateException("The training data gave no batch in epoch " + epoch);
@@ -218,6 +234,50 @@ public final class Model {
             order = null;
         }
         return history;
+    }
+
+    /** @return for each parameter, in order, the layer that holds it */
+    private List<Layer> owners(List<Parameter> parameters) {
+        List<Layer> owners = new ArrayList<>();
+        for (Layer layer : layers) {
+            for (int i = 0; i < layer.parameters().size(); i++) {
+                owners.add(layer);
+            }
+        }
+        while (owners.size() < parameters.size()) {
+            owners.add(network);
+        }
+        return owners;
+    }
+
+    /** Stops on a NaN or infinite gradient, naming its layer; then clips by norm and by value if asked. */
+    private static void checkAndClipGradients(List<Parameter> parameters, List<Layer> owners, FitOptions options,
+            int epoch, int step) {
+        double squares = 0;
+        for (int p = 0; p < parameters.size(); p++) {
+            DMatrixRMaj grad = parameters.get(p).grad();
+            double sum = 0;
+            for (int i = 0; i < grad.getNumElements(); i++) {
+                sum += grad.data[i] * grad.data[i];
+            }
+            if (!Double.isFinite(sum)) {
+                throw new NonFiniteGradientException(epoch, step, owners.get(p).toString(),
+                        parameters.get(p).name() + " (parameter " + p + ")");
+            }
+            squares += sum;
+        }
+        double norm = Math.sqrt(squares);
+        double scale = norm > options.clipNorm() ? options.clipNorm() / norm : 1;
+        double limit = options.clipValue();
+        if (scale == 1 && limit == Double.POSITIVE_INFINITY) {
+            return;
+        }
+        for (Parameter parameter : parameters) {
+            double[] grad = parameter.grad().data;
+            for (int i = 0; i < parameter.grad().getNumElements(); i++) {
+                grad[i] = Math.max(-limit, Math.min(limit, grad[i] * scale));
+            }
+        }
     }
 
     /** @return the state of the shuffle stream after the current epoch, or null without shuffling */

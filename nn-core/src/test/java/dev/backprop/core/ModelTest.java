@@ -213,6 +213,75 @@ class ModelTest {
     }
 
     @Test
+    void gradientsAreClippedByNormAndByValue() {
+        // One weight, gradient 2·(s·x − 2x)·x averaged: far from s = 2 it is large.
+        Model byNorm = model(ColumnScale.plain(-50.0), new ScriptedDescent(1.0, 0));
+        byNorm.fit(line(4), FitOptions.builder().epochs(1).fullBatch().clipNorm(0.5).build());
+        assertEquals(-50.0 + 0.5, byNorm.parameters().get(0).value().get(0, 0), 1e-12);
+        Model byValue = model(ColumnScale.plain(-50.0, 60.0), new ScriptedDescent(1.0, 0));
+        DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 1}, {2, 2}});
+        byValue.fit(Dataset.of(x, x), FitOptions.builder().epochs(1).fullBatch().clipValue(0.25).build());
+        assertArrayEquals(new double[] {-49.75, 59.75}, byValue.parameters().get(0).value().data, 1e-12);
+    }
+
+    @Test
+    void anExplodingGradientNamesTheEpochStepAndLayer() {
+        ColumnScale exploding = new ColumnScale(new double[] {1.0}, 0, false, 0) {
+            @Override
+            public DMatrixRMaj backward(DMatrixRMaj gradOutput) {
+                DMatrixRMaj result = super.backward(gradOutput);
+                parameters().get(0).grad().set(0, 0, Double.POSITIVE_INFINITY);
+                return result;
+            }
+
+            @Override
+            public String toString() {
+                return "Exploding";
+            }
+        };
+        Model model = model(new Sequential(ColumnScale.plain(1.0), exploding), new ScriptedDescent(0.1, 0));
+        NonFiniteGradientException error = assertThrows(NonFiniteGradientException.class,
+                () -> model.fit(line(4), FitOptions.builder().epochs(2).batchSize(2).shuffle(false).build()));
+        assertEquals(0, error.epoch());
+        assertEquals(0, error.step());
+        assertEquals("Exploding", error.layer());
+        assertTrue(error.getMessage().contains("scale (parameter 1) in Exploding"), error.getMessage());
+    }
+
+    @Test
+    void anInterruptStopsTrainingAtTheEndOfAStep() {
+        Model model = model(ColumnScale.plain(0.5), new ScriptedDescent(0.1, 0));
+        List<Integer> steps = new ArrayList<>();
+        History history = model.fit(line(8), FitOptions.builder().epochs(5).batchSize(2).listener(new TrainingListener() {
+            @Override
+            public void onBatchEnd(int epoch, int step, double loss, Model m) {
+                steps.add(step);
+                if (epoch == 1 && step == 1) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }).build());
+        assertTrue(Thread.interrupted(), "the interrupt flag stays set");
+        assertEquals(1, history.size(), "epoch 0 completed; epoch 1 stopped after its step 1");
+        assertEquals(List.of(0, 1, 2, 3, 0, 1), steps);
+    }
+
+    @Test
+    void aThrowingListenerLeavesAUsableModel() {
+        Model model = model(ColumnScale.plain(0.5), new ScriptedDescent(0.1, 0));
+        assertThrows(IllegalStateException.class, () -> model.fit(line(4), FitOptions.builder().epochs(3)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(EpochResult result, Model m) {
+                        throw new IllegalStateException("listener failed");
+                    }
+                }).build()));
+        double weight = model.parameters().get(0).value().get(0, 0);
+        assertTrue(Double.isFinite(weight) && weight != 0.5, "one epoch of steps kept");
+        assertEquals(weight * 0.25, model.predict(new DMatrixRMaj(new double[][] {{0.25}})).get(0, 0), 1e-15);
+    }
+
+    @Test
     void misuseIsRejectedClearly() {
         Model noOptimizer = Model.builder(ColumnScale.plain(1.0)).loss(new SumOfSquares()).build();
         assertThrows(IllegalStateException.class, () -> noOptimizer.fit(line(2), FitOptions.builder().build()));

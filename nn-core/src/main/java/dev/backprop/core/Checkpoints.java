@@ -58,6 +58,7 @@ public final class Checkpoints implements TrainingListener {
         }
         data.put("checkpoint", progress);
         Path file = directory.resolve(String.format(Locale.ROOT, "checkpoint-%06d.bpz", done));
+        deleteLeftovers();
         ModelFile.save(model, file, data);
         LOG.debug("checkpoint {} written", file);
         List<Path> all = list(directory);
@@ -67,6 +68,21 @@ public final class Checkpoints implements TrainingListener {
             } catch (IOException e) {
                 LOG.warn("could not delete the old checkpoint {}: {}", all.get(i), e.getMessage());
             }
+        }
+    }
+
+    /** Removes the temporary files of saves that a killed process never finished. */
+    private void deleteLeftovers() {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, ".checkpoint-*.tmp")) {
+            for (Path leftover : stream) {
+                Files.deleteIfExists(leftover);
+                LOG.debug("removed {}, left by an interrupted save", leftover);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not clean up {}: {}", directory, e.getMessage());
         }
     }
 

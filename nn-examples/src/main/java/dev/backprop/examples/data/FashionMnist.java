@@ -120,6 +120,12 @@ public final class FashionMnist {
                         + "; Fashion-MNIST has 28×28 images");
             }
             int n = Math.min(count, limit);
+            long bytes = 8L * n * SIDE * SIDE;
+            if (bytes > Runtime.getRuntime().maxMemory() / 2) {
+                throw new DataFormatException(file + " holds " + n + " images, " + (bytes >> 20) + " MiB as doubles: more "
+                        + "than half of the " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB this JVM may use; "
+                        + "give --limit or a larger -Xmx");
+            }
             DMatrixRMaj x = new DMatrixRMaj(n, SIDE * SIDE);
             byte[] pixels = new byte[SIDE * SIDE];
             for (int i = 0; i < n; i++) {

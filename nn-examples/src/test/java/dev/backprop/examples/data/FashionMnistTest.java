@@ -96,6 +96,11 @@ class FashionMnistTest {
         DataFormatException foreign = assertThrows(DataFormatException.class, () -> FashionMnist.train(folder, 100));
         assertTrue(foreign.getMessage().contains("is not an IDX file of images"), foreign.getMessage());
 
+        writeIdx("train-images-idx3-ubyte.gz", 0x803, new int[] {Integer.MAX_VALUE, 28, 28}, 2 * 784);
+        DataFormatException huge = assertThrows(DataFormatException.class,
+                () -> FashionMnist.train(folder, Integer.MAX_VALUE));
+        assertTrue(huge.getMessage().contains("more than half of the"), huge.getMessage());
+
         writeIdx("train-images-idx3-ubyte.gz", 0x803, new int[] {2, 32, 32}, 2 * 1024);
         DataFormatException size = assertThrows(DataFormatException.class, () -> FashionMnist.train(folder, 100));
         assertTrue(size.getMessage().contains("images of 32×32"), size.getMessage());

@@ -108,6 +108,7 @@ public final class NumpyRandom {
             }
         }
 
+        /** @return a copy of the 624 words of MT19937 */
         @Override
         public long[] key() {
             return key.clone();

@@ -105,6 +105,13 @@ final class DataOptions {
         return (int) max + 1;
     }
 
+    /** NumPy's seeds run from 0 to 2^32 − 1. */
+    static void checkSeed(long seed) {
+        if (seed < 0 || seed > 0xffffffffL) {
+            throw new UsageException("--seed must be from 0 to 4294967295, got " + seed);
+        }
+    }
+
     static int positive(String option, int value) {
         if (value < 1) {
             throw new UsageException(option + " must be at least 1, got " + value);

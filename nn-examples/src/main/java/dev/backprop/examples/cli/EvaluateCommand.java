@@ -43,9 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.configureLogging();
-        if (seed < 0 || seed > 0xffffffffL) {
-            throw new UsageException("--seed must be from 0 to 4294967295, got " + seed);
-        }
+        DataOptions.checkSeed(seed);
         Model model = ModelFile.load(modelFile);
         Problem problem = data.load(new NumpyRandom(seed), seed);
         InMemoryDataset test = problem.validation().get();

@@ -111,9 +111,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         output.configureLogging();
         Recipe recipe = recipe();
-        if (seed < 0 || seed > 0xffffffffL) {
-            throw new UsageException("--seed must be from 0 to 4294967295, got " + seed);
-        }
+        DataOptions.checkSeed(seed);
         if (resume && checkpointDir == null) {
             throw new UsageException("--resume needs --checkpoint-dir");
         }

@@ -82,8 +82,11 @@ final class Json {
             skipSpace();
             expect(':');
             skipSpace();
-            if (map.put(key, value(depth + 1)) != null || map.size() > 1_000_000) {
+            if (map.put(key, value(depth + 1)) != null) {
                 throw error("duplicate key '" + key + "'");
+            }
+            if (map.size() > 1_000_000) {
+                throw error("an object with more than 1 000 000 keys");
             }
             skipSpace();
             if (peek(',')) {

@@ -149,7 +149,7 @@ public final class Model {
         }
         stopRequested = false;
         List<Parameter> parameters = network.parameters();
-        List<Layer> owners = owners(parameters);
+        List<Layer> owners = owners();
         Resume resume = options.resume();
         order = !options.shuffle() ? null
                 : resume != null && resume.shuffleState() != null ? NumpyRandom.restore(resume.shuffleState())
@@ -236,16 +236,13 @@ public final class Model {
         return history;
     }
 
-    /** @return for each parameter, in order, the layer that holds it */
-    private List<Layer> owners(List<Parameter> parameters) {
+    /** @return for each parameter of {@link #parameters()}, in order, the layer that holds it */
+    private List<Layer> owners() {
         List<Layer> owners = new ArrayList<>();
         for (Layer layer : layers) {
             for (int i = 0; i < layer.parameters().size(); i++) {
                 owners.add(layer);
             }
-        }
-        while (owners.size() < parameters.size()) {
-            owners.add(network);
         }
         return owners;
     }

@@ -55,9 +55,9 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "samples: %d%nloss: %.6f%n", evaluation.samples(), evaluation.loss());
         evaluation.metrics().forEach((name, value) -> out.printf(Locale.ROOT, "%s: %.4f%n", name, value));
         if (Predictions.isClassifier(model)) {
-            int classes = model.predict(firstRow(test)).numCols;
-            ConfusionMatrix matrix = new ConfusionMatrix(Math.max(2, classes))
-                    .add(Predictions.probabilities(model, test.inputs()), test.targets());
+            org.ejml.data.DMatrixRMaj probabilities = Predictions.probabilities(model, test.inputs());
+            ConfusionMatrix matrix = new ConfusionMatrix(Math.max(2, probabilities.numCols))
+                    .add(probabilities, test.targets());
             out.println();
             out.print(matrix);
             if (plot != null) {
@@ -69,7 +69,4 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static org.ejml.data.DMatrixRMaj firstRow(InMemoryDataset data) {
-        return org.ejml.dense.row.CommonOps_DDRM.extractRow(data.inputs(), 0, null);
-    }
 }

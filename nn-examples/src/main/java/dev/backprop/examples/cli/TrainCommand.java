@@ -157,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             history = firstEpoch >= recipe.epochs ? null : model.fit(train, fit.build());
         }
-        report(model, history, validation, problem);
+        report(model, history, validation);
         if (save != null) {
             metadata.put("epochs", recipe.epochs);
             ModelFile.save(model, save, metadata);
@@ -219,7 +219,7 @@ final class TrainCommand implements Callable<Integer> {
         return metadata;
     }
 
-    private void report(Model model, History history, InMemoryDataset validation, Problem problem) {
+    private void report(Model model, History history, InMemoryDataset validation) {
         PrintWriter out = spec.commandLine().getOut();
         if (history != null && history.size() > 0) {
             var last = history.last();
@@ -229,9 +229,18 @@ final class TrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "time: %.1f s for %d epochs (%.3f s per epoch)%n", seconds, history.size(),
                     seconds / history.size());
         }
-        Evaluation evaluation = model.evaluate(validation);
-        out.printf(Locale.ROOT, "validation: loss %.4f, accuracy %.4f%n", evaluation.loss(),
-                evaluation.metrics().getOrDefault("accuracy", Double.NaN));
+        // fit measured the validation data after the last epoch's steps, with the final weights.
+        double loss;
+        double accuracy;
+        if (history != null && history.size() > 0) {
+            loss = history.last().validationLoss();
+            accuracy = history.last().validationMetrics().getOrDefault("accuracy", Double.NaN);
+        } else {
+            Evaluation evaluation = model.evaluate(validation);
+            loss = evaluation.loss();
+            accuracy = evaluation.metrics().getOrDefault("accuracy", Double.NaN);
+        }
+        out.printf(Locale.ROOT, "validation: loss %.4f, accuracy %.4f%n", loss, accuracy);
         out.flush();
     }
 

@@ -13,8 +13,11 @@ out="$(mktemp -d)"
 java -jar "$jar" -f 1 -wi 3 -w 1 -i 5 -r 1 -prof gc -rf json -rff "$out/jmh.json" 'TrainingBenchmark|GemmBenchmark' >&2
 # OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE may be set on this machine for old OpenBLAS builds; they
 # slow a current one, so the Python side runs without them.
+# OMP_WAIT_POLICY=PASSIVE: PyTorch's OpenMP threads otherwise spin against OpenBLAS's for the two
+# cores (W2 on 2 threads: 2.0 ms spinning, 1.8 ms passive); it is PyTorch's best configuration here.
 for threads in 1 2; do
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
+    OMP_WAIT_POLICY=PASSIVE \
     /usr/bin/python3 "$here/python/bench_python.py" "$threads" > "$out/python-$threads.jsonl"
 done
 /usr/bin/python3 "$here/python/compare.py" "$out/jmh.json" "$out/python-1.jsonl" "$out/python-2.jsonl"

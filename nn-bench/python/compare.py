@@ -12,7 +12,7 @@ for result in jmh:
     if name == "product":
         ours[("W3-" + params["shape"], params["backend"])] = us
     else:
-        workload = {"w1SpiralEpoch": "W1", "w2FashionStep": "W2", "w4TinyStep": "W4-step", "w4TinyPredict": "W4-predict"}[name]
+        workload = {"w1SpiralEpoch": "W1", "w2FashionStep": "W2", "w2FashionStepFloat32": "W2-float32", "w4TinyStep": "W4-step", "w4TinyPredict": "W4-predict"}[name]
         ours[(workload, "backprop")] = us
         alloc = result.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
         if alloc:
@@ -29,8 +29,12 @@ print("%-22s %-26s %12s %12s %9s" % ("workload", "peer", "peer Âµs", "Backprop Â
 for record in others:
     workload = record["workload"]
     mine = ours.get((workload, "backprop"))
+    if workload == "W2" and record["dtype"] == "float32" and ("W2-float32", "backprop") in ours:
+        mine32 = ours[("W2-float32", "backprop")]
+        peer = "%s %s %dt" % (record["impl"], record["dtype"], record["threads"])
+        print("%-22s %-26s %12.1f %12.1f %8.2fx" % ("W2 (ours float32)", peer, record["us"], mine32, record["us"] / mine32))
     if workload.startswith("W3-"):
-        mine = min(v for (w, b), v in ours.items() if w == workload) if any(w == workload for w, _ in ours) else None
+        mine = ours.get((workload, "openblas"))
     if mine is None:
         continue
     peer = "%s %s %dt" % (record["impl"], record["dtype"], record["threads"])

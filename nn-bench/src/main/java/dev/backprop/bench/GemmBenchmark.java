@@ -35,8 +35,8 @@ public class GemmBenchmark {
     @Param({"128.784.128", "128.128.128", "128.128.10", "784.128.128.tA", "128.128.784.tB", "1024.1024.1024"})
     public String shape;
 
-    /** The backend. */
-    @Param({"ejml", "openblas"})
+    /** The backend; openblas-float32 is OpenBLAS's single-precision product, conversions included. */
+    @Param({"ejml", "openblas", "openblas-float32"})
     public String backend;
 
     private DMatrixRMaj a;
@@ -45,6 +45,7 @@ public class GemmBenchmark {
     private boolean transposeA;
     private boolean transposeB;
     private GemmBackend blas;
+    private boolean float32;
 
     /** Makes the operands. */
     @Setup
@@ -59,13 +60,16 @@ public class GemmBenchmark {
         a = transposeA ? random.randn(k, m) : random.randn(m, k);
         b = transposeB ? random.randn(n, k) : random.randn(k, n);
         c = new DMatrixRMaj(m, n);
-        blas = backend.equals("openblas") ? new OpenBlasGemm() : null;
+        blas = backend.startsWith("openblas") ? new OpenBlasGemm() : null;
+        float32 = backend.equals("openblas-float32");
     }
 
     /** @return the product */
     @Benchmark
     public DMatrixRMaj product() {
-        if (blas != null) {
+        if (float32) {
+            blas.multiplyFloat32(a, transposeA, b, transposeB, c);
+        } else if (blas != null) {
             blas.multiply(a, transposeA, b, transposeB, c);
         } else if (transposeA) {
             CommonOps_DDRM.multTransA(a, b, c);

@@ -1,5 +1,7 @@
 package dev.backprop.bench;
 
+import dev.backprop.core.Gemm;
+import dev.backprop.core.Precision;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,6 +49,12 @@ public class TrainingBenchmark {
     @Benchmark
     public double w2FashionStep() {
         return fashion.step();
+    }
+
+    /** @return W2 with its products in float32 ({@link Precision#FLOAT32}, opt-in) */
+    @Benchmark
+    public double w2FashionStepFloat32() {
+        return Gemm.callWith(Precision.FLOAT32, fashion::step);
     }
 
     /** @return W4: one SGD step of the tiny model on one sample */

@@ -18,6 +18,28 @@ class OpenBlasGemmTest {
 
     @Test
     void agreesWithEjmlOnEveryShapeAndTransposition() {
+        assertEquals(4 * SHAPES.length, compareWithEjml(false, 1e-12));
+    }
+
+    @Test
+    void float32ProductsAgreeWithEjmlToSinglePrecision() {
+        // Each product sums k terms of size ~1, each rounded to float (relative 6e-8).
+        assertEquals(4 * SHAPES.length, compareWithEjml(true, 2e-6));
+    }
+
+    @Test
+    void float32ProductsAreRoundedToFloat() {
+        OpenBlasGemm blas = new OpenBlasGemm();
+        DMatrixRMaj a = new DMatrixRMaj(new double[][] {{1 + 1e-12}});
+        DMatrixRMaj b = new DMatrixRMaj(new double[][] {{3}});
+        DMatrixRMaj c = new DMatrixRMaj(1, 1);
+        blas.multiply(a, false, b, false, c);
+        assertEquals(3 + 3e-12, c.get(0, 0), 1e-15);
+        blas.multiplyFloat32(a, false, b, false, c);
+        assertEquals(3.0, c.get(0, 0), 0.0, "1 + 1e-12 is 1 in float");
+    }
+
+    private static int compareWithEjml(boolean float32, double tolerance) {
         OpenBlasGemm blas = new OpenBlasGemm();
         NumpyRandom random = new NumpyRandom(3);
         int checked = 0;
@@ -34,16 +56,22 @@ class OpenBlasGemmTest {
                     DMatrixRMaj left = transposeA ? CommonOps_DDRM.transpose(a, null) : a;
                     DMatrixRMaj right = transposeB ? CommonOps_DDRM.transpose(b, null) : b;
                     CommonOps_DDRM.mult(left, right, expected);
-                    blas.multiply(a, transposeA, b, transposeB, actual);
+                    if (float32) {
+                        blas.multiplyFloat32(a, transposeA, b, transposeB, actual);
+                    } else {
+                        blas.multiply(a, transposeA, b, transposeB, actual);
+                    }
+                    double scale = float32 ? Math.sqrt(k) : 1;
                     for (int i = 0; i < expected.getNumElements(); i++) {
-                        assertEquals(expected.data[i], actual.data[i], 1e-12 * (1 + Math.abs(expected.data[i])),
+                        assertEquals(expected.data[i], actual.data[i],
+                                tolerance * scale * (1 + Math.abs(expected.data[i])),
                                 m + "×" + k + "×" + n + " " + transposeA + " " + transposeB);
                     }
                     checked++;
                 }
             }
         }
-        assertEquals(4 * SHAPES.length, checked);
+        return checked;
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.backprop.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.slf4j.Logger;
@@ -18,22 +20,59 @@ import org.slf4j.LoggerFactory;
  * OpenBLAS) are timed on one product and checked against EJML, and the fastest correct one wins;
  * the choice and the speeds are logged at INFO. A backend that loads but computes wrong results,
  * or is slower than EJML, is never chosen silently. The system property {@code backprop.gemm}
- * names a backend to use instead ({@code ejml}, {@code openblas}). Products with an inner
- * dimension of 4 or less, or of fewer than 4096 multiply-adds, always run on EJML, where a native
- * call would cost more than it saves.
+ * names a backend to use instead ({@code ejml}, {@code openblas}). Products of fewer than
+ * 4096 multiply-adds always run on EJML, where a native call would cost more than it saves.
+ *
+ * <p>Products run in double precision unless single precision is asked for ({@link Precision}):
+ * for the whole program with {@code -Dbackprop.precision=float32}, or for one thread's work with
+ * {@link #callWith}. Single precision needs a backend that supports it (OpenBLAS); on EJML the
+ * products stay in double.
  */
 public final class Gemm {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gemm.class);
     /** The system property that forces a backend by name. */
     public static final String PROPERTY = "backprop.gemm";
+    /** The system property that sets the precision of products by default: float64 or float32. */
+    public static final String PRECISION_PROPERTY = "backprop.precision";
 
-    private static final int SMALL_INNER = 4;
     private static final long SMALL_PRODUCT = 4096;
     private static final GemmBackend REFERENCE = new EjmlGemm();
     private static final GemmBackend BACKEND = choose();
+    private static final Precision DEFAULT_PRECISION = defaultPrecision();
+    private static final ThreadLocal<Precision> PRECISION = ThreadLocal.withInitial(() -> DEFAULT_PRECISION);
 
     private Gemm() {}
+
+    /** @return the precision of this thread's products */
+    public static Precision precision() {
+        return PRECISION.get();
+    }
+
+    /**
+     * Runs work on this thread with its products in the given precision, then restores the
+     * precision it had. Other threads are not affected.
+     *
+     * @param precision the precision of the products within {@code work}
+     * @param work what to run, such as a call of {@code Model.fit}
+     * @param <T> what it returns
+     * @return what {@code work} returned
+     */
+    public static <T> T callWith(Precision precision, Supplier<T> work) {
+        Objects.requireNonNull(precision, "precision");
+        Objects.requireNonNull(work, "work");
+        Precision before = PRECISION.get();
+        if (precision == Precision.FLOAT32 && !BACKEND.supportsFloat32()) {
+            LOG.warn("float32 products asked for, but the GEMM backend {} has none; products stay in double",
+                    BACKEND.name());
+        }
+        PRECISION.set(precision);
+        try {
+            return work.get();
+        } finally {
+            PRECISION.set(before);
+        }
+    }
 
     /** @return the backend in use */
     public static GemmBackend backend() {
@@ -90,10 +129,32 @@ public final class Gemm {
             CommonOps_DDRM.fill(c, 0);
             return;
         }
-        // A native call costs a few microseconds and copies its arrays: for an inner dimension of a
-        // few (the first layer on 2-D points) or a tiny product, EJML's loops win.
-        GemmBackend backend = k <= SMALL_INNER || (long) m * n * k < SMALL_PRODUCT ? REFERENCE : BACKEND;
-        backend.multiply(a, transposeA, b, transposeB, c);
+        // A native call costs a few microseconds: for a tiny product EJML's loops win.
+        if ((long) m * n * k < SMALL_PRODUCT) {
+            REFERENCE.multiply(a, transposeA, b, transposeB, c);
+        } else if (BACKEND.supportsFloat32() && PRECISION.get() == Precision.FLOAT32) {
+            BACKEND.multiplyFloat32(a, transposeA, b, transposeB, c);
+        } else {
+            BACKEND.multiply(a, transposeA, b, transposeB, c);
+        }
+    }
+
+    private static Precision defaultPrecision() {
+        String name = System.getProperty(PRECISION_PROPERTY);
+        if (name == null) {
+            return Precision.FLOAT64;
+        }
+        try {
+            Precision precision = Precision.parse(name);
+            if (precision == Precision.FLOAT32) {
+                LOG.info("products in float32 (-D{}={}){}", PRECISION_PROPERTY, name,
+                        BACKEND.supportsFloat32() ? "" : ", but " + BACKEND.name() + " has none: they stay in double");
+            }
+            return precision;
+        } catch (IllegalArgumentException error) {
+            LOG.warn("-D{}: {}; products stay in double", PRECISION_PROPERTY, error.getMessage());
+            return Precision.FLOAT64;
+        }
     }
 
     private static GemmBackend choose() {
@@ -143,6 +204,13 @@ public final class Gemm {
                 if (!(maxError(c, expected) <= 1e-9)) {
                     LOG.warn("GEMM backend {} computes wrong products; not used", backend.name());
                     continue;
+                }
+                if (backend.supportsFloat32()) {
+                    backend.multiplyFloat32(a, false, b, true, c);
+                    if (!(maxError(c, expected) <= 1e-4)) {
+                        LOG.warn("GEMM backend {} computes wrong float32 products; not used", backend.name());
+                        continue;
+                    }
                 }
                 long start = System.nanoTime();
                 int runs = 3;

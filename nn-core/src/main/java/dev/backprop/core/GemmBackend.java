@@ -23,4 +23,27 @@ public interface GemmBackend {
      * @param c the result, row-major, overwritten
      */
     void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c);
+
+    /**
+     * @return whether {@link #multiplyFloat32} computes in single precision; EJML's backend does not
+     */
+    default boolean supportsFloat32() {
+        return false;
+    }
+
+    /**
+     * {@code c = op(a)·op(b)} with the operands rounded to float and the product computed in
+     * single precision, then widened back into {@code c}. The same preconditions as
+     * {@link #multiply}.
+     *
+     * @param a the left operand, row-major
+     * @param transposeA whether to use aᵀ
+     * @param b the right operand, row-major
+     * @param transposeB whether to use bᵀ
+     * @param c the result, row-major, overwritten
+     * @throws UnsupportedOperationException if {@link #supportsFloat32()} is false
+     */
+    default void multiplyFloat32(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+        throw new UnsupportedOperationException(name() + " has no single-precision products");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.backprop.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -39,6 +40,46 @@ class GemmTest {
         DMatrixRMaj a = new DMatrixRMaj(2, 2);
         assertThrows(IllegalArgumentException.class, () -> Gemm.mult(a, new DMatrixRMaj(2, 2), a));
         assertEquals("ejml", Gemm.backend().name(), "nn-core alone has only EJML");
+    }
+
+    @Test
+    void precisionIsScopedToTheCallingThread() throws Exception {
+        assertEquals(Precision.FLOAT64, Gemm.precision());
+        DMatrixRMaj a = new NumpyRandom(4).randn(40, 50);
+        DMatrixRMaj b = new NumpyRandom(5).randn(50, 30);
+        DMatrixRMaj inDouble = new DMatrixRMaj(1, 1);
+        Gemm.mult(a, b, inDouble);
+        Precision[] seenByOtherThread = new Precision[1];
+        DMatrixRMaj inScope = Gemm.callWith(Precision.FLOAT32, () -> {
+            Thread other = new Thread(() -> seenByOtherThread[0] = Gemm.precision());
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            assertEquals(Precision.FLOAT32, Gemm.precision());
+            DMatrixRMaj c = new DMatrixRMaj(1, 1);
+            Gemm.mult(a, b, c);
+            return c;
+        });
+        assertEquals(Precision.FLOAT64, seenByOtherThread[0]);
+        assertEquals(Precision.FLOAT64, Gemm.precision(), "restored after the scope");
+        // EJML has no float32 products: within the scope they stay in double, bit for bit.
+        assertArrayEquals(inDouble.data, inScope.data);
+        assertThrows(IllegalStateException.class, () -> Gemm.callWith(Precision.FLOAT32, () -> {
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(Precision.FLOAT64, Gemm.precision(), "restored after an exception");
+    }
+
+    @Test
+    void precisionsParseByName() {
+        assertEquals(Precision.FLOAT32, Precision.parse("Float32"));
+        assertEquals(Precision.FLOAT64, Precision.parse("float64"));
+        assertEquals("float32", Precision.FLOAT32.toString());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Precision.parse("half"));
+        assertEquals("Unknown precision 'half': use float64 or float32", error.getMessage());
     }
 
     private static DMatrixRMaj naive(DMatrixRMaj a, DMatrixRMaj b) {

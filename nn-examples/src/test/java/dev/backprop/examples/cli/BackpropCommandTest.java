@@ -128,6 +128,7 @@ class BackpropCommandTest {
                 new String[] {"train", "--learning-rate", "-1"},
                 new String[] {"train", "--no-such-option"},
                 new String[] {"train", "--resume"},
+                new String[] {"train", "--precision", "float16"},
                 new String[] {"evaluate"},
                 new String[] {"frobnicate"})) {
             Run run = run(args);

@@ -3,11 +3,26 @@ package dev.backprop.core;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /** The epochs of one {@link Model#fit} call, in order. */
 public final class History {
 
     private final List<EpochResult> epochs = new ArrayList<>();
+
+    /**
+     * A history of epochs trained elsewhere, such as by a distributed trainer.
+     *
+     * @param epochs the epochs' results, in order
+     * @return the history
+     */
+    public static History of(List<EpochResult> epochs) {
+        History history = new History();
+        for (EpochResult epoch : epochs) {
+            history.add(Objects.requireNonNull(epoch, "epoch"));
+        }
+        return history;
+    }
 
     void add(EpochResult result) {
         epochs.add(result);

@@ -236,6 +236,39 @@ public final class Model {
         return history;
     }
 
+    /**
+     * One forward and backward pass over a batch in training mode, with no update: afterwards every
+     * parameter's gradient holds dLoss/dParameter for this batch (the mean data loss's gradient
+     * plus the layers' own regularisation gradients), computed exactly as a step of {@link #fit}
+     * computes it before the optimizer runs. A distributed trainer computes each share of a batch
+     * this way. The first layer's input gradient is skipped as in {@code fit}; the model is left
+     * in inference mode.
+     *
+     * @param inputs the batch, one sample per row
+     * @param targets its targets
+     * @return the batch's mean data loss
+     * @throws IllegalArgumentException if the shapes do not fit the network or the loss
+     */
+    public double computeGradients(DMatrixRMaj inputs, DMatrixRMaj targets) {
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(targets, "targets");
+        InputGradientSkippable first = layers.get(0) instanceof InputGradientSkippable skippable ? skippable : null;
+        network.setTraining(true);
+        if (first != null) {
+            first.skipInputGradient(true);
+        }
+        try {
+            double dataLoss = loss.forward(forward(inputs), targets);
+            backward();
+            return dataLoss;
+        } finally {
+            network.setTraining(false);
+            if (first != null) {
+                first.skipInputGradient(false);
+            }
+        }
+    }
+
     /** @return for each parameter of {@link #parameters()}, in order, the layer that holds it */
     private List<Layer> owners() {
         List<Layer> owners = new ArrayList<>();

@@ -16,7 +16,13 @@ public final class NonFiniteGradientException extends ArithmeticException {
     /** The layer whose parameter's gradient is not finite. */
     private final String layer;
 
-    NonFiniteGradientException(int epoch, int step, String layer, String parameter) {
+    /**
+     * @param epoch the epoch, from 0
+     * @param step the step within the epoch, from 0
+     * @param layer the layer that holds the parameter
+     * @param parameter the parameter's name
+     */
+    public NonFiniteGradientException(int epoch, int step, String layer, String parameter) {
         super("The gradient of " + parameter + " in " + layer + " became NaN or infinite at epoch " + epoch + ", step "
                 + step + "; clip the gradients or lower the learning rate");
         this.epoch = epoch;

@@ -10,7 +10,13 @@ public final class NonFiniteLossException extends ArithmeticException {
     /** The batch within the epoch, from 0. */
     private final int step;
 
-    NonFiniteLossException(int epoch, int step, double dataLoss, double regularizationLoss) {
+    /**
+     * @param epoch the epoch, from 0
+     * @param step the step within the epoch, from 0
+     * @param dataLoss the batch's data loss
+     * @param regularizationLoss the regularisation loss at that step
+     */
+    public NonFiniteLossException(int epoch, int step, double dataLoss, double regularizationLoss) {
         super("The loss became " + (dataLoss + regularizationLoss) + " at epoch " + epoch + ", step " + step
                 + " (data loss " + dataLoss + ", regularization loss " + regularizationLoss
                 + "); lower the learning rate or check the inputs");

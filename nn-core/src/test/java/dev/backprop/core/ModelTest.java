@@ -61,6 +61,33 @@ class ModelTest {
     }
 
     @Test
+    void computeGradientsGivesTheGradientsOfAFitStepWithoutUpdating() {
+        // Loss = mean over the batch of (s·x − 2x)² for s = 0.5 and x = 1/3, 2/3, 1:
+        // dLoss/ds = mean of 2·(s − 2)·x² = 2·(−1.5)·(1/9 + 4/9 + 1)/3 = −14/9.
+        Model model = model(ColumnScale.plain(0.5), new ScriptedDescent(0.1, 0));
+        InMemoryDataset data = line(3);
+        Batch batch = data.batches(3, null).next();
+        double loss = model.computeGradients(batch.inputs(), batch.targets());
+        Parameter scale = model.parameters().get(0);
+        assertEquals(-14.0 / 9, scale.grad().get(0, 0), 1e-15);
+        assertEquals(2.25 * (1 + 4 + 9) / 27, loss, 1e-15);
+        assertEquals(0.5, scale.value().get(0, 0), 0.0, "no update");
+        // One fit step of learning rate 0.1 moves s by exactly −0.1·grad.
+        model.fit(data, FitOptions.builder().epochs(1).fullBatch().shuffle(false).build());
+        assertEquals(0.5 + 0.1 * 14.0 / 9, scale.value().get(0, 0), 1e-15);
+    }
+
+    @Test
+    void aHistoryCanBeMadeFromEpochsTrainedElsewhere() {
+        EpochResult epoch = new EpochResult(0, 0.5, 0.25, java.util.Map.of(), Double.NaN, java.util.Map.of(), 0.1,
+                java.time.Duration.ZERO);
+        History history = History.of(List.of(epoch));
+        assertEquals(1, history.size());
+        assertEquals(0.75, history.last().loss(), 0.0);
+        assertThrows(NullPointerException.class, () -> History.of(java.util.Arrays.asList(epoch, null)));
+    }
+
+    @Test
     void theSameSeedGivesTheSameWeightsBitForBit() {
         double[] first = trainShuffled(7);
         assertArrayEquals(first, trainShuffled(7), 0.0);

@@ -196,9 +196,12 @@ public final class SparkTrainer {
                     regularizationTimesSamples / schedule.samples(), Map.of(), Double.NaN, Map.of(), rate,
                     Duration.ofNanos(System.nanoTime() - start));
             results.add(result);
-            LOG.info(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f (data %.4f, regularization %.4f), %d ms",
-                    epoch + 1, epochs, result.loss(), result.dataLoss(), result.regularizationLoss(),
-                    result.wallTime().toMillis()));
+            int every = Math.max(1, epochs / 10);
+            if (epoch % every == 0 || epoch == epochs - 1) {
+                LOG.info(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f (data %.4f, regularization %.4f), %d ms",
+                        epoch + 1, epochs, result.loss(), result.dataLoss(), result.regularizationLoss(),
+                        result.wallTime().toMillis()));
+            }
         }
         return results;
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code backprop} command: {@code train}, {@code evaluate} and {@code predict}. With no
+ * The {@code backprop} command: {@code train}, {@code evaluate}, {@code predict} and {@code spark}. With no
  * arguments it trains the book's spiral model.
  *
  * <p>Exit codes: 0 success, 1 failure (a bad file, a diverging run), 2 bad usage. Errors are one
@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "backprop", mixinStandardHelpOptions = true, version = "backprop 0.1.0",
         description = "Builds, trains, evaluates and applies small neural networks.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SparkCommand.class,
+            CommandLine.HelpCommand.class})
 public final class BackpropCommand {
 
     static volatile boolean verbose;

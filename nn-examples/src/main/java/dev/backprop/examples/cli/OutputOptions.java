@@ -19,8 +19,11 @@ final class OutputOptions {
     boolean noProgress;
 
     void configureLogging() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(verbose ? Level.DEBUG : quiet ? Level.WARN : Level.INFO);
+        // Under spark-submit, Spark's own SLF4J binding may win over Logback: then Spark's
+        // logging configuration decides the levels.
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
+            root.setLevel(verbose ? Level.DEBUG : quiet ? Level.WARN : Level.INFO);
+        }
         BackpropCommand.verbose = verbose;
     }
 

@@ -2,6 +2,7 @@ package dev.backprop.examples.cli;
 
 import dev.backprop.core.CategoricalAccuracy;
 import dev.backprop.core.Layer;
+import dev.backprop.core.Loss;
 import dev.backprop.core.Metric;
 import dev.backprop.core.Model;
 import dev.backprop.core.NumpyRandom;
@@ -34,7 +35,9 @@ import java.util.Map;
  * the book's recipe as its default; {@code --preset deep} is ours for Fashion-MNIST; options
  * override single settings.
  */
-final class Recipe {
+final class Recipe implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     List<Integer> hidden;
     String activation = "relu";
@@ -110,8 +113,17 @@ final class Recipe {
     }
 
     Model build(Problem problem, NumpyRandom random, long seed) {
+        Metric metric = problem.regression() ? RegressionAccuracy.forTargets(problem.train().targets()) : new CategoricalAccuracy();
+        return Model.builder(network(problem.inputs(), problem.outputs(), problem.regression(), random, seed))
+                .loss(loss(problem.regression()))
+                .optimizer(optimizer())
+                .metric(metric)
+                .build();
+    }
+
+    /** The network of this recipe, its initial weights drawn from {@code random}. */
+    Layer network(int inputs, int outputs, boolean regression, NumpyRandom random, long seed) {
         List<Layer> layers = new ArrayList<>();
-        int inputs = problem.inputs();
         for (int i = 0; i < hidden.size(); i++) {
             int width = hidden.get(i);
             layers.add(Dense.builder(inputs, width).initializer(initializer(random)).weightL2(l2).biasL2(l2).build());
@@ -121,14 +133,13 @@ final class Recipe {
             }
             inputs = width;
         }
-        layers.add(new Dense(inputs, problem.outputs(), initializer(random)));
-        layers.add(problem.regression() ? new Linear() : new Softmax());
-        Metric metric = problem.regression() ? RegressionAccuracy.forTargets(problem.train().targets()) : new CategoricalAccuracy();
-        return Model.builder(new Sequential(layers.toArray(new Layer[0])))
-                .loss(problem.regression() ? new MeanSquaredError() : new CategoricalCrossEntropy())
-                .optimizer(optimizer())
-                .metric(metric)
-                .build();
+        layers.add(new Dense(inputs, outputs, initializer(random)));
+        layers.add(regression ? new Linear() : new Softmax());
+        return new Sequential(layers.toArray(new Layer[0]));
+    }
+
+    static Loss loss(boolean regression) {
+        return regression ? new MeanSquaredError() : new CategoricalCrossEntropy();
     }
 
     private Initializer initializer(NumpyRandom random) {
@@ -151,7 +162,7 @@ final class Recipe {
         };
     }
 
-    private Optimizer optimizer() {
+    Optimizer optimizer() {
         try {
             return switch (optimizer) {
                 case "sgd" -> SGD.builder().learningRate(learningRate).decay(decay).momentum(momentum).build();

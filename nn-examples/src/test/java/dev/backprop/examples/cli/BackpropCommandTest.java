@@ -129,6 +129,9 @@ class BackpropCommandTest {
                 new String[] {"train", "--no-such-option"},
                 new String[] {"train", "--resume"},
                 new String[] {"train", "--precision", "float16"},
+                new String[] {"spark", "--epochs", "0"},
+                new String[] {"spark", "--local-steps", "0"},
+                new String[] {"spark", "--dataset", "imagenet"},
                 new String[] {"evaluate"},
                 new String[] {"frobnicate"})) {
             Run run = run(args);

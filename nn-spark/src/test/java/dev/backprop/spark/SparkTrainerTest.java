@@ -231,6 +231,23 @@ class SparkTrainerTest {
     }
 
     @Test
+    void samplesFromMatricesAreTheRowsInOrder() {
+        TestData data = TestData.spiral(7, 3, 0);
+        JavaRDD<Sample> rdd = Samples.fromMatrices(spark, data.inputs, data.targets, 4);
+        assertEquals(4, rdd.getNumPartitions());
+        List<Sample> rows = rdd.collect();
+        assertEquals(21, rows.size());
+        for (int i = 0; i < 21; i++) {
+            assertArrayEquals(new double[] {data.inputs.get(i, 0), data.inputs.get(i, 1)}, rows.get(i).features(), 0.0);
+            assertArrayEquals(new double[] {data.targets.get(i, 0)}, rows.get(i).target(), 0.0);
+        }
+        assertEquals(List.of(5, 5, 5, 6), rdd.glom().map(List::size).collect(), "equal ranges of rows");
+        assertThrows(IllegalArgumentException.class,
+                () -> Samples.fromMatrices(spark, data.inputs, new DMatrixRMaj(20, 1), 2));
+        assertThrows(IllegalArgumentException.class, () -> Samples.fromMatrices(spark, data.inputs, data.targets, 0));
+    }
+
+    @Test
     void badInputIsNamed() {
         SparkTrainer trainer = SparkTrainer.builder().network(spiralNetwork()).loss(SoftmaxCrossEntropy::new)
                 .optimizer(new SGD(0.1)).build();

@@ -46,6 +46,11 @@ for (workload, kind), value in sorted(ours.items()):
         parts = workload[3:].split(".")
         m, k, n = (int(v) for v in parts[:3])
         print("%-22s Backprop on %-9s %8.1f µs %6.1f GFLOP/s" % (workload, kind, value, 2 * m * k * n / value / 1e3))
+for (workload, kind), value in sorted(ours.items()):
+    if kind == "openblas" and (workload, "openblas-native") in ours:
+        native = ours[(workload, "openblas-native")]
+        print("%-22s Backprop's openblas at %3.0f%% of OpenBLAS's own speed (no copies: %.1f µs)"
+              % (workload, 100 * native / value, native))
 for record in meta:
     print("python side: %s" % json.dumps(record))
 print("ratio = peer time / Backprop time: above 1, Backprop is faster")

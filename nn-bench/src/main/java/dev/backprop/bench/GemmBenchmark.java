@@ -1,9 +1,15 @@
 package dev.backprop.bench;
 
+import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
+
 import dev.backprop.blas.OpenBlasGemm;
 import dev.backprop.core.GemmBackend;
 import dev.backprop.core.NumpyRandom;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.DoublePointer;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,8 +41,12 @@ public class GemmBenchmark {
     @Param({"128.784.128", "128.128.128", "128.128.10", "784.128.128.tA", "128.128.784.tB", "1024.1024.1024"})
     public String shape;
 
-    /** The backend; openblas-float32 is OpenBLAS's single-precision product, conversions included. */
-    @Param({"ejml", "openblas", "openblas-float32"})
+    /**
+     * The backend; openblas-float32 is OpenBLAS's single-precision product, conversions included;
+     * openblas-native is OpenBLAS's own speed: cblas_dgemm on operands already in native memory,
+     * with no copy in or out, the ceiling of Backprop's openblas.
+     */
+    @Param({"ejml", "openblas", "openblas-float32", "openblas-native"})
     public String backend;
 
     private DMatrixRMaj a;
@@ -46,14 +56,20 @@ public class GemmBenchmark {
     private boolean transposeB;
     private GemmBackend blas;
     private boolean float32;
+    private DoublePointer nativeA;
+    private DoublePointer nativeB;
+    private DoublePointer nativeC;
+    private int m;
+    private int n;
+    private int k;
 
     /** Makes the operands. */
     @Setup
     public void setUp() {
         String[] parts = shape.split("\\.");
-        int m = Integer.parseInt(parts[0]);
-        int k = Integer.parseInt(parts[1]);
-        int n = Integer.parseInt(parts[2]);
+        m = Integer.parseInt(parts[0]);
+        k = Integer.parseInt(parts[1]);
+        n = Integer.parseInt(parts[2]);
         transposeA = parts.length > 3 && parts[3].equals("tA");
         transposeB = parts.length > 3 && parts[3].equals("tB");
         NumpyRandom random = new NumpyRandom(1);
@@ -62,12 +78,20 @@ public class GemmBenchmark {
         c = new DMatrixRMaj(m, n);
         blas = backend.startsWith("openblas") ? new OpenBlasGemm() : null;
         float32 = backend.equals("openblas-float32");
+        if (backend.equals("openblas-native")) {
+            nativeA = new DoublePointer(a.data);
+            nativeB = new DoublePointer(b.data);
+            nativeC = new DoublePointer(c.data);
+        }
     }
 
     /** @return the product */
     @Benchmark
     public DMatrixRMaj product() {
-        if (float32) {
+        if (nativeA != null) {
+            cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                    m, n, k, 1.0, nativeA, a.numCols, nativeB, b.numCols, 0.0, nativeC, n);
+        } else if (float32) {
             blas.multiplyFloat32(a, transposeA, b, transposeB, c);
         } else if (blas != null) {
             blas.multiply(a, transposeA, b, transposeB, c);

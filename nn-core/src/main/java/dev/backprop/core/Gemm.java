@@ -41,6 +41,8 @@ public final class Gemm {
     private static final GemmBackend BACKEND = choose();
     private static final Precision DEFAULT_PRECISION = defaultPrecision();
     private static final ThreadLocal<Precision> PRECISION = ThreadLocal.withInitial(() -> DEFAULT_PRECISION);
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_NO_FLOAT32 =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private Gemm() {}
 
@@ -62,7 +64,7 @@ public final class Gemm {
         Objects.requireNonNull(precision, "precision");
         Objects.requireNonNull(work, "work");
         Precision before = PRECISION.get();
-        if (precision == Precision.FLOAT32 && !BACKEND.supportsFloat32()) {
+        if (precision == Precision.FLOAT32 && !BACKEND.supportsFloat32() && !WARNED_NO_FLOAT32.getAndSet(true)) {
             LOG.warn("float32 products asked for, but the GEMM backend {} has none; products stay in double",
                     BACKEND.name());
         }

@@ -242,7 +242,7 @@ public final class Model {
      * plus the layers' own regularisation gradients), computed exactly as a step of {@link #fit}
      * computes it before the optimizer runs. A distributed trainer computes each share of a batch
      * this way. The first layer's input gradient is skipped as in {@code fit}; the model is left
-     * in inference mode.
+     * in inference mode, so this is not for use inside {@code fit} (from a listener).
      *
      * @param inputs the batch, one sample per row
      * @param targets its targets

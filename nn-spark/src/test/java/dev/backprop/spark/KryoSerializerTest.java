@@ -11,7 +11,6 @@ import dev.backprop.layers.Dense;
 import dev.backprop.layers.ReLU;
 import dev.backprop.layers.SoftmaxCrossEntropy;
 import dev.backprop.optim.Adam;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.AfterAll;
@@ -25,10 +24,8 @@ class KryoSerializerTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("KryoSerializerTest")
-                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer"));
+        spark = LocalSpark.start("local[2]", "KryoSerializerTest", "spark.serializer",
+                "org.apache.spark.serializer.KryoSerializer");
     }
 
     @AfterAll

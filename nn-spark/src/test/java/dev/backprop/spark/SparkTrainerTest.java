@@ -21,7 +21,6 @@ import dev.backprop.optim.SGD;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -44,9 +43,7 @@ class SparkTrainerTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = new JavaSparkContext(new SparkConf().setMaster("local[2,4]").setAppName("SparkTrainerTest")
-                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1"));
+        spark = LocalSpark.start("local[2,4]", "SparkTrainerTest");
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -41,8 +42,7 @@ public final class Gemm {
     private static final GemmBackend BACKEND = choose();
     private static final Precision DEFAULT_PRECISION = defaultPrecision();
     private static final ThreadLocal<Precision> PRECISION = ThreadLocal.withInitial(() -> DEFAULT_PRECISION);
-    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_NO_FLOAT32 =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean WARNED_NO_FLOAT32 = new AtomicBoolean();
 
     private Gemm() {}
 

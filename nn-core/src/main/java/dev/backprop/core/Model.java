@@ -157,7 +157,7 @@ public final class Model {
         int firstEpoch = resume == null ? 0 : resume.nextEpoch();
         History history = new History();
         network.setTraining(true);
-        InputGradientSkippable first = layers.get(0) instanceof InputGradientSkippable skippable ? skippable : null;
+        InputGradientSkippable first = inputLayerSkippable();
         if (first != null) {
             first.skipInputGradient(true);
         }
@@ -252,7 +252,7 @@ public final class Model {
     public double computeGradients(DMatrixRMaj inputs, DMatrixRMaj targets) {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(targets, "targets");
-        InputGradientSkippable first = layers.get(0) instanceof InputGradientSkippable skippable ? skippable : null;
+        InputGradientSkippable first = inputLayerSkippable();
         network.setTraining(true);
         if (first != null) {
             first.skipInputGradient(true);
@@ -267,6 +267,11 @@ public final class Model {
                 first.skipInputGradient(false);
             }
         }
+    }
+
+    /** @return the first layer, if it can skip its input gradient (nothing uses the gradient of data) */
+    private InputGradientSkippable inputLayerSkippable() {
+        return layers.get(0) instanceof InputGradientSkippable skippable ? skippable : null;
     }
 
     /** @return for each parameter of {@link #parameters()}, in order, the layer that holds it */

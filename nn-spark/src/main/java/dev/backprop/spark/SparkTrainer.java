@@ -102,7 +102,9 @@ public final class SparkTrainer {
     /**
      * Trains a new network from the factory on the samples. The RDD is read twice (once to number
      * its samples, once to pack them into blocks of 128 rows, which are then cached); cache it
-     * first if it is expensive to compute.
+     * first if it is expensive to compute. The optimizer is the builder's instance: a second
+     * {@code fit} of the same trainer continues its step count (and so its decayed rate); build a
+     * trainer per run.
      *
      * @param samples the training samples; their order in the RDD numbers them
      * @return the trained model and its history

@@ -113,12 +113,16 @@ final class Recipe implements java.io.Serializable {
     }
 
     Model build(Problem problem, NumpyRandom random, long seed) {
-        Metric metric = problem.regression() ? RegressionAccuracy.forTargets(problem.train().targets()) : new CategoricalAccuracy();
         return Model.builder(network(problem.inputs(), problem.outputs(), problem.regression(), random, seed))
                 .loss(loss(problem.regression()))
                 .optimizer(optimizer())
-                .metric(metric)
+                .metric(metric(problem))
                 .build();
+    }
+
+    /** The figure reported for a problem: accuracy of classes, or the book's regression accuracy. */
+    static Metric metric(Problem problem) {
+        return problem.regression() ? RegressionAccuracy.forTargets(problem.train().targets()) : new CategoricalAccuracy();
     }
 
     /** The network of this recipe, its initial weights drawn from {@code random}. */

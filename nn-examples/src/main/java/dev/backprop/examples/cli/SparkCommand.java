@@ -1,6 +1,5 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.CategoricalAccuracy;
 import dev.backprop.core.Evaluation;
 import dev.backprop.core.History;
 import dev.backprop.core.Layer;
@@ -8,7 +7,6 @@ import dev.backprop.core.Loss;
 import dev.backprop.core.Model;
 import dev.backprop.core.ModelFile;
 import dev.backprop.core.NumpyRandom;
-import dev.backprop.core.RegressionAccuracy;
 import dev.backprop.spark.SerializableSupplier;
 import dev.backprop.spark.SparkTrainer;
 import dev.backprop.spark.SparkTraining;
@@ -104,8 +102,7 @@ final class SparkCommand implements Callable<Integer> {
             throw new IllegalStateException("Apache Spark is not on the class path (" + missing.getMessage()
                     + "): run this command through ./backprop, which adds it, or through spark-submit");
         }
-        report(training, problem, regression ? RegressionAccuracy.forTargets(problem.train().targets())
-                : new CategoricalAccuracy());
+        report(training, problem, Recipe.metric(problem));
         if (save != null) {
             ModelFile.save(training.model(), save, Map.of("dataset", problem.name(), "trainer", "spark",
                     "epochs", epochs));

@@ -6,8 +6,8 @@ import static org.bytedeco.openblas.global.openblas.CblasTrans;
 import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 
 import dev.backprop.blas.OpenBlasGemm;
-import dev.backprop.core.GemmBackend;
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.linalg.GemmBackend;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.DoublePointer;
 import org.ejml.data.DMatrixRMaj;

@@ -1,9 +1,9 @@
 package dev.backprop.bench;
 
-import dev.backprop.core.EpochResult;
 import dev.backprop.core.Layer;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Sequential;
+import dev.backprop.core.train.EpochResult;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.ReLU;
 import dev.backprop.layers.SoftmaxCrossEntropy;

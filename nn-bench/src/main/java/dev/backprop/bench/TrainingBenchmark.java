@@ -1,7 +1,7 @@
 package dev.backprop.bench;
 
-import dev.backprop.core.Gemm;
-import dev.backprop.core.Precision;
+import dev.backprop.core.linalg.Gemm;
+import dev.backprop.core.linalg.Precision;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;

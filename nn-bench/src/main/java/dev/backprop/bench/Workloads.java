@@ -6,6 +6,7 @@ import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Parameter;
 import dev.backprop.core.Sequential;
+import dev.backprop.core.train.Model;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Initializer;
 import dev.backprop.layers.ReLU;

@@ -6,7 +6,7 @@ import static org.bytedeco.openblas.global.openblas.CblasTrans;
 import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
-import dev.backprop.core.GemmBackend;
+import dev.backprop.core.linalg.GemmBackend;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  * JNI allocate, fill and copy back all three on every call, which costs about as much as the
  * product itself at the sizes of a small network.
  *
- * <p>Registered with {@link java.util.ServiceLoader}; {@link dev.backprop.core.Gemm} uses it when
+ * <p>Registered with {@link java.util.ServiceLoader}; {@link dev.backprop.core.linalg.Gemm} uses it when
  * it is faster than EJML on this machine, or when {@code -Dbackprop.gemm=openblas} asks for it.
  */
 public final class OpenBlasGemm implements GemmBackend {

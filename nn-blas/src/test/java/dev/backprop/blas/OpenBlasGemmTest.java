@@ -2,8 +2,8 @@ package dev.backprop.blas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.backprop.core.GemmBackend;
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.linalg.GemmBackend;
 import java.util.ServiceLoader;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

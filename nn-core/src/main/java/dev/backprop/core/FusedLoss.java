@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * A loss that, after a particular last layer, can give the gradient with respect to that layer's
  * input in one cheaper, more accurate step: cross-entropy after softmax gives
- * {@code (ŷ − y) / n}. {@link Model} uses it by itself, as the book's {@code Model.finalize} does.
+ * {@code (ŷ − y) / n}. The training step uses it by itself, as the book's {@code Model.finalize} does.
  */
 public interface FusedLoss extends Loss {
 

@@ -1,8 +1,9 @@
 package dev.backprop.core;
 
+
 /**
  * A layer that can leave out the gradient with respect to its input when nothing uses it: the
- * first layer of a model, whose input is data. {@link Model#fit} asks for that while it trains, and
+ * first layer of a model, whose input is data. Model.fit asks for that while it trains, and
  * for a Dense layer on 784 pixels it saves a third of the backward pass.
  */
 public interface InputGradientSkippable {

@@ -113,34 +113,6 @@ public final class NumpyRandom {
         public long[] key() {
             return key.clone();
         }
-
-        /** @return the state as JSON values, for model files and checkpoints */
-        public Map<String, Object> toConfig() {
-            List<Object> words = new ArrayList<>(N);
-            for (long word : key) {
-                words.add(word);
-            }
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("key", words);
-            json.put("position", position);
-            json.put("hasGaussian", hasGaussian);
-            json.put("gaussian", gaussian);
-            return json;
-        }
-
-        /**
-         * @param config values written by {@link #toConfig()}
-         * @return the state they describe
-         * @throws ModelFileException if they are not a valid state
-         */
-        public static State fromConfig(Config config) {
-            try {
-                return new State(config.unsignedInts("key", N), (int) config.integer("position", 0, N),
-                        config.bool("hasGaussian"), config.number("gaussian"));
-            } catch (IllegalArgumentException e) {
-                throw new ModelFileException("an invalid random state: " + e.getMessage(), e);
-            }
-        }
     }
 
     /** @return the next raw 32-bit output of MT19937, from 0 to 2^32 − 1 */

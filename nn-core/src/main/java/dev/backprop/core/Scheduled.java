@@ -1,8 +1,9 @@
 package dev.backprop.core;
 
+
 /**
  * An optimizer whose learning rate changes as it steps; the training loop records the rate of
- * each epoch's last step in the {@link History}.
+ * each epoch's last step in the History.
  */
 public interface Scheduled {
 

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
  * A test layer {@code y = x ⊙ s} with one trainable scale per column, an optional L2 penalty
  * {@code λ Σ s²}, optional multiplicative noise, and an optional error in its backward.
  */
-class ColumnScale implements Layer, Regularized, Stochastic {
+public class ColumnScale implements Layer, Regularized, Stochastic {
 
     private final Parameter scale;
     private final double penalty;
@@ -19,14 +19,14 @@ class ColumnScale implements Layer, Regularized, Stochastic {
     private DMatrixRMaj output;
     private DMatrixRMaj gradInput;
 
-    ColumnScale(double[] scales, double penalty, boolean noisy, double backwardError) {
+    public ColumnScale(double[] scales, double penalty, boolean noisy, double backwardError) {
         this.scale = new Parameter("scale", new DMatrixRMaj(1, scales.length, true, scales));
         this.penalty = penalty;
         this.noisy = noisy;
         this.backwardError = backwardError;
     }
 
-    static ColumnScale plain(double... scales) {
+    public static ColumnScale plain(double... scales) {
         return new ColumnScale(scales, 0, false, 0);
     }
 

@@ -7,14 +7,14 @@ import java.util.function.IntFunction;
  * A test optimizer: plain descent {@code w −= lr·g} with the book's decay, or, when given a
  * script, sets every parameter entry to the script's value for the step number.
  */
-class ScriptedDescent implements Optimizer, Scheduled {
+public class ScriptedDescent implements Optimizer, Scheduled {
 
     private final double learningRate;
     private final double decay;
     private final IntFunction<Double> script;
     private int iterations;
 
-    ScriptedDescent(double learningRate, double decay) {
+    public ScriptedDescent(double learningRate, double decay) {
         this(learningRate, decay, null);
     }
 
@@ -24,7 +24,7 @@ class ScriptedDescent implements Optimizer, Scheduled {
         this.script = script;
     }
 
-    static ScriptedDescent scripted(IntFunction<Double> valueAtStep) {
+    public static ScriptedDescent scripted(IntFunction<Double> valueAtStep) {
         return new ScriptedDescent(0, 0, valueAtStep);
     }
 

@@ -3,7 +3,7 @@ package dev.backprop.core;
 import org.ejml.data.DMatrixRMaj;
 
 /** A test loss: mean over samples of Σ (p − t)². */
-class SumOfSquares implements Loss {
+public class SumOfSquares implements Loss {
 
     private DMatrixRMaj gradient;
 

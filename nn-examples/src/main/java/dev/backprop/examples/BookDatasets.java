@@ -1,8 +1,8 @@
 package dev.backprop.examples;
 
-import dev.backprop.core.Dataset;
-import dev.backprop.core.InMemoryDataset;
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.data.InMemoryDataset;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 

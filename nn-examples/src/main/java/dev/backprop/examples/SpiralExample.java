@@ -1,13 +1,13 @@
 package dev.backprop.examples;
 
-import dev.backprop.core.CategoricalAccuracy;
-import dev.backprop.core.Evaluation;
-import dev.backprop.core.FitOptions;
-import dev.backprop.core.History;
-import dev.backprop.core.InMemoryDataset;
-import dev.backprop.core.Model;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Sequential;
+import dev.backprop.core.data.InMemoryDataset;
+import dev.backprop.core.metrics.CategoricalAccuracy;
+import dev.backprop.core.train.Evaluation;
+import dev.backprop.core.train.FitOptions;
+import dev.backprop.core.train.History;
+import dev.backprop.core.train.Model;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Initializer;

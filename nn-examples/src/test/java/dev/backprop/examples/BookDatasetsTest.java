@@ -3,9 +3,9 @@ package dev.backprop.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.backprop.core.InMemoryDataset;
 import dev.backprop.core.NumpyRandom;
-import dev.backprop.core.RegressionAccuracy;
+import dev.backprop.core.data.InMemoryDataset;
+import dev.backprop.core.metrics.RegressionAccuracy;
 import org.junit.jupiter.api.Test;
 
 /** The book's arrays, from nnfs 0.5.1 under NumPy with seed 0. */

@@ -1,11 +1,11 @@
 package dev.backprop.examples;
 
-import dev.backprop.core.Checkpoints;
-import dev.backprop.core.FitOptions;
-import dev.backprop.core.InMemoryDataset;
-import dev.backprop.core.Model;
 import dev.backprop.core.NumpyRandom;
-import dev.backprop.core.Resume;
+import dev.backprop.core.data.InMemoryDataset;
+import dev.backprop.core.io.Checkpoints;
+import dev.backprop.core.train.FitOptions;
+import dev.backprop.core.train.Model;
+import dev.backprop.core.train.Resume;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

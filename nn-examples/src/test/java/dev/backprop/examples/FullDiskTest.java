@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backprop.core.Model;
-import dev.backprop.core.ModelFile;
-import dev.backprop.core.ModelFileException;
 import dev.backprop.core.Sequential;
+import dev.backprop.core.io.ModelFile;
+import dev.backprop.core.io.ModelFileException;
+import dev.backprop.core.train.Model;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Softmax;

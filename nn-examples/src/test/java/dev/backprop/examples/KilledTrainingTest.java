@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backprop.core.Checkpoints;
-import dev.backprop.core.Model;
-import dev.backprop.core.ModelFile;
-import dev.backprop.core.Resume;
+import dev.backprop.core.io.Checkpoints;
+import dev.backprop.core.io.ModelFile;
+import dev.backprop.core.train.Model;
+import dev.backprop.core.train.Resume;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.backprop.core.Model;
-import dev.backprop.core.ModelFile;
-import dev.backprop.core.ModelFileException;
+import dev.backprop.core.io.ModelFile;
+import dev.backprop.core.io.ModelFileException;
+import dev.backprop.core.train.Model;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package dev.backprop.examples;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.backprop.core.Model;
 import dev.backprop.core.NumpyRandom;
-import dev.backprop.core.Predictor;
+import dev.backprop.core.train.Model;
+import dev.backprop.core.train.Predictor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

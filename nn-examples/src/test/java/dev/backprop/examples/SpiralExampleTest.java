@@ -2,7 +2,7 @@ package dev.backprop.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.backprop.core.EpochResult;
+import dev.backprop.core.train.EpochResult;
 import org.junit.jupiter.api.Test;
 
 class SpiralExampleTest {

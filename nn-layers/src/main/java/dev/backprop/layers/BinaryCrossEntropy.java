@@ -1,5 +1,7 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.Loss;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -11,6 +13,9 @@ import org.ejml.data.DMatrixRMaj;
  * {@code −(y/ŷ − (1 − y)/(1 − ŷ)) / outputs / n}.
  */
 public final class BinaryCrossEntropy extends BatchLoss {
+
+    /** The registered type: {@code "BinaryCrossEntropy"}, no hyper-parameters. */
+    public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "BinaryCrossEntropy", BinaryCrossEntropy.class, config -> new BinaryCrossEntropy());
 
     @Override
     double meanLoss(DMatrixRMaj predictions, DMatrixRMaj targets) {

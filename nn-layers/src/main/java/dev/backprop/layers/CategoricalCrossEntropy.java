@@ -1,5 +1,7 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.Loss;
 import dev.backprop.core.FusedLoss;
 import dev.backprop.core.Layer;
 import org.ejml.data.DMatrixRMaj;
@@ -12,10 +14,13 @@ import org.ejml.data.DMatrixRMaj;
  * [1e-7, 1 − 1e-7] before the log, as the book does, so a confident wrong answer costs about 16.1
  * rather than infinity. The gradient is {@code −y / ŷ / n}, with the same clipped ŷ in the divisor.
  * After a {@link Softmax} layer it offers the fused gradient {@code (ŷ − y) / n} with respect to
- * the softmax's input ({@link FusedLoss}), which {@link dev.backprop.core.Model} uses by itself;
+ * the softmax's input ({@link FusedLoss}), which {@link dev.backprop.core.train.Model} uses by itself;
  * {@link SoftmaxCrossEntropy} is the same pair as one loss on logits.
  */
 public final class CategoricalCrossEntropy extends BatchLoss implements FusedLoss {
+
+    /** The registered type: {@code "CategoricalCrossEntropy"}, no hyper-parameters. */
+    public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "CategoricalCrossEntropy", CategoricalCrossEntropy.class, config -> new CategoricalCrossEntropy());
 
     private final DMatrixRMaj fusedGradient = new DMatrixRMaj(1, 1);
 

@@ -1,15 +1,20 @@
 package dev.backprop.layers;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
-import dev.backprop.core.Gemm;
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.component.Config;
+import dev.backprop.core.component.Configurable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.backprop.core.InputGradientSkippable;
 import dev.backprop.core.Layer;
 import dev.backprop.core.MatrixChecks;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Parameter;
 import dev.backprop.core.Regularized;
+import dev.backprop.core.linalg.Gemm;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -23,7 +28,20 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Not thread-safe; buffers are reused between calls (see {@link Layer}).
  */
-public final class Dense implements Layer, Regularized, InputGradientSkippable {
+public final class Dense implements Layer, Regularized, InputGradientSkippable, Configurable {
+
+    /**
+     * The registered type: {@code "Dense"} with its sizes and regularisation strengths; weights and
+     * biases are the model file's arrays, so the layer is made without drawing initial values.
+     */
+    public static final ComponentType<Layer> TYPE = ComponentType.of(Layer.class, "Dense", Dense.class,
+                    config -> builder(size(config, "inputs"), size(config, "outputs"))
+                            .initializer(weights -> { }) // the file's values replace the weights
+                            .weightL1(config.number("weightL1", 0)).weightL2(config.number("weightL2", 0))
+                            .biasL1(config.number("biasL1", 0)).biasL2(config.number("biasL2", 0))
+                            .build())
+            .withParameterShapes(config -> List.of(new int[] {size(config, "inputs"), size(config, "outputs")},
+                    new int[] {1, size(config, "outputs")}));
 
     private final int inputs;
     private final int outputs;
@@ -82,6 +100,22 @@ public final class Dense implements Layer, Regularized, InputGradientSkippable {
      */
     public static Builder builder(int inputs, int outputs) {
         return new Builder(inputs, outputs);
+    }
+
+    private static int size(Config config, String key) {
+        return (int) config.integer(key, 1, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("inputs", inputs);
+        config.put("outputs", outputs);
+        config.put("weightL1", weightPenalty.l1());
+        config.put("weightL2", weightPenalty.l2());
+        config.put("biasL1", biasPenalty.l1());
+        config.put("biasL2", biasPenalty.l2());
+        return config;
     }
 
     @Override

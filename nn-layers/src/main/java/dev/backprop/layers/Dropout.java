@@ -1,5 +1,10 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.component.Configurable;
+import dev.backprop.core.component.RandomStates;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.backprop.core.Layer;
 import dev.backprop.core.MatrixChecks;
 import dev.backprop.core.NumpyRandom;
@@ -15,7 +20,20 @@ import org.ejml.data.DMatrixRMaj;
  * from a {@link NumpyRandom} seeded at construction (0 unless given), so runs are repeatable.
  * Not thread-safe.
  */
-public final class Dropout implements Layer, Stochastic {
+public final class Dropout implements Layer, Stochastic, Configurable {
+
+    /**
+     * The registered type: {@code "Dropout"} with its {@code rate} and, so that a resumed run
+     * draws the same masks, the state of its mask stream ({@code random}; a new stream from seed 0
+     * when absent).
+     */
+    public static final ComponentType<Layer> TYPE = ComponentType.of(Layer.class, "Dropout", Dropout.class, config -> {
+        Dropout dropout = new Dropout(config.number("rate"));
+        if (config.has("random")) {
+            dropout.random = NumpyRandom.restore(RandomStates.fromConfig(config.child("random")));
+        }
+        return dropout;
+    });
 
     private final double rate;
     private final double keep;
@@ -100,13 +118,12 @@ public final class Dropout implements Layer, Stochastic {
         return rate;
     }
 
-    /** @return the state of the mask stream, which model files save so that a resumed run draws the same masks */
-    NumpyRandom.State randomState() {
-        return random.state();
-    }
-
-    void restoreRandomState(NumpyRandom.State state) {
-        random = NumpyRandom.restore(state);
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("rate", rate);
+        config.put("random", RandomStates.toConfig(random.state()));
+        return config;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.backprop.layers;
 
-import java.util.Objects;
 import dev.backprop.core.NumpyRandom;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -1,15 +1,25 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.Layer;
+import dev.backprop.core.component.Configurable;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /** Leaky ReLU: {@code z} where {@code z > 0}, {@code α·z} elsewhere, so no unit dies entirely. */
-public final class LeakyReLU extends BufferedActivation {
+public final class LeakyReLU extends BufferedActivation implements Configurable {
+
+    private static final double DEFAULT_ALPHA = 0.01;
+
+    /** The registered type: {@code "LeakyReLU"} with its slope {@code alpha} (default 0.01). */
+    public static final ComponentType<Layer> TYPE = ComponentType.of(Layer.class, "LeakyReLU", LeakyReLU.class,
+            config -> new LeakyReLU(config.number("alpha", DEFAULT_ALPHA)));
 
     private final double alpha;
 
     /** A leaky ReLU with slope α = 0.01 for negative inputs. */
     public LeakyReLU() {
-        this(0.01);
+        this(DEFAULT_ALPHA);
     }
 
     /**
@@ -20,6 +30,11 @@ public final class LeakyReLU extends BufferedActivation {
             throw new IllegalArgumentException("LeakyReLU: alpha must be in [0, 1], got " + alpha);
         }
         this.alpha = alpha;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("alpha", alpha);
     }
 
     @Override

@@ -1,9 +1,14 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.Layer;
 import org.ejml.data.DMatrixRMaj;
 
 /** The identity, {@code f(z) = z}: the output activation of a regression model. */
 public final class Linear extends BufferedActivation {
+
+    /** The registered type: {@code "Linear"}, no hyper-parameters. */
+    public static final ComponentType<Layer> TYPE = ComponentType.of(Layer.class, "Linear", Linear.class, config -> new Linear());
 
     @Override
     void activate(DMatrixRMaj input, DMatrixRMaj output) {

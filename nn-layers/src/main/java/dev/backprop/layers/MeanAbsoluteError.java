@@ -1,5 +1,7 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.Loss;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -10,6 +12,9 @@ import org.ejml.data.DMatrixRMaj;
  * {@code sign(y − ŷ)}, which points uphill; a gradient check catches that.
  */
 public final class MeanAbsoluteError extends BatchLoss {
+
+    /** The registered type: {@code "MeanAbsoluteError"}, no hyper-parameters. */
+    public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "MeanAbsoluteError", MeanAbsoluteError.class, config -> new MeanAbsoluteError());
 
     @Override
     double meanLoss(DMatrixRMaj predictions, DMatrixRMaj targets) {

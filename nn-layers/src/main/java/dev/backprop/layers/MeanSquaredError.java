@@ -1,5 +1,7 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.Loss;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -7,6 +9,9 @@ import org.ejml.data.DMatrixRMaj;
  * samples; the gradient is {@code −2(y − ŷ) / outputs / n}. Targets have the predictions' shape.
  */
 public final class MeanSquaredError extends BatchLoss {
+
+    /** The registered type: {@code "MeanSquaredError"}, no hyper-parameters. */
+    public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "MeanSquaredError", MeanSquaredError.class, config -> new MeanSquaredError());
 
     @Override
     double meanLoss(DMatrixRMaj predictions, DMatrixRMaj targets) {

@@ -1,5 +1,7 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.Layer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -7,6 +9,9 @@ import org.ejml.data.DMatrixRMaj;
  * A NaN input stays NaN, as in PyTorch.
  */
 public final class ReLU extends BufferedActivation {
+
+    /** The registered type: {@code "ReLU"}, no hyper-parameters. */
+    public static final ComponentType<Layer> TYPE = ComponentType.of(Layer.class, "ReLU", ReLU.class, config -> new ReLU());
 
     @Override
     void activate(DMatrixRMaj input, DMatrixRMaj output) {

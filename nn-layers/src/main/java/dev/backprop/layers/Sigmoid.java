@@ -1,9 +1,14 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.Layer;
 import org.ejml.data.DMatrixRMaj;
 
 /** Logistic sigmoid {@code σ(z) = 1 / (1 + e^−z)}; its derivative is {@code σ·(1 − σ)}. */
 public final class Sigmoid extends BufferedActivation {
+
+    /** The registered type: {@code "Sigmoid"}, no hyper-parameters. */
+    public static final ComponentType<Layer> TYPE = ComponentType.of(Layer.class, "Sigmoid", Sigmoid.class, config -> new Sigmoid());
 
     @Override
     void activate(DMatrixRMaj input, DMatrixRMaj output) {

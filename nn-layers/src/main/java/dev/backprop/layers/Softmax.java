@@ -1,5 +1,7 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.Layer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -12,6 +14,9 @@ import org.ejml.data.DMatrixRMaj;
  * by a cross-entropy loss, {@link SoftmaxCrossEntropy} does both in one cheaper step.
  */
 public final class Softmax extends BufferedActivation {
+
+    /** The registered type: {@code "Softmax"}, no hyper-parameters. */
+    public static final ComponentType<Layer> TYPE = ComponentType.of(Layer.class, "Softmax", Softmax.class, config -> new Softmax());
 
     @Override
     void activate(DMatrixRMaj input, DMatrixRMaj output) {

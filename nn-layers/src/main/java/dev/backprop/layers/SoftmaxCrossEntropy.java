@@ -1,5 +1,7 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.Loss;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -12,6 +14,9 @@ import org.ejml.data.DMatrixRMaj;
  * read the class probabilities from {@link #probabilities()}.
  */
 public final class SoftmaxCrossEntropy extends BatchLoss {
+
+    /** The registered type: {@code "SoftmaxCrossEntropy"}, no hyper-parameters. */
+    public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "SoftmaxCrossEntropy", SoftmaxCrossEntropy.class, config -> new SoftmaxCrossEntropy());
 
     private final Softmax softmax = new Softmax();
     private final CategoricalCrossEntropy crossEntropy = new CategoricalCrossEntropy();

@@ -1,9 +1,14 @@
 package dev.backprop.layers;
 
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.Layer;
 import org.ejml.data.DMatrixRMaj;
 
 /** Hyperbolic tangent; its derivative is {@code 1 − tanh²(z)}. */
 public final class Tanh extends BufferedActivation {
+
+    /** The registered type: {@code "Tanh"}, no hyper-parameters. */
+    public static final ComponentType<Layer> TYPE = ComponentType.of(Layer.class, "Tanh", Tanh.class, config -> new Tanh());
 
     @Override
     void activate(DMatrixRMaj input, DMatrixRMaj output) {

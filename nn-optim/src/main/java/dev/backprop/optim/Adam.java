@@ -1,5 +1,8 @@
 package dev.backprop.optim;
 
+import dev.backprop.core.Optimizer;
+import dev.backprop.core.component.ComponentType;
+
 /**
  * Adam: momentum and RMSProp's cache together, each corrected for its start at zero.
  * With {@code t} the step number from 1:
@@ -13,6 +16,10 @@ package dev.backprop.optim;
  * {@link AdamW} adds decoupled weight decay.
  */
 public final class Adam extends AdamMoments {
+
+    /** The registered type: {@code "Adam"}, the learning rate and its decay, with {@code epsilon}, {@code beta1}, {@code beta2}. */
+    public static final ComponentType<Optimizer> TYPE = ComponentType.of(Optimizer.class, "Adam", Adam.class,
+            config -> builder().configure(config).moments(config).build());
 
     /**
      * @param learningRate the learning rate, positive
@@ -36,7 +43,7 @@ public final class Adam extends AdamMoments {
         private Builder() {}
 
         @Override
-        Builder self() {
+        protected Builder self() {
             return this;
         }
 

@@ -1,5 +1,8 @@
 package dev.backprop.optim;
 
+import dev.backprop.core.component.Config;
+import java.util.Map;
+
 /**
  * Adam and AdamW: momentum and RMSProp's cache together, each corrected for its start at zero.
  * With {@code t} the step number from 1:
@@ -19,14 +22,14 @@ abstract class AdamMoments extends GradientDescent {
 
     AdamMoments(MomentBuilder<?, ?> builder, double weightDecay) {
         super(builder, 2);
-        this.epsilon = builder.epsilon;
+        this.epsilon = builder.epsilon();
         this.beta1 = builder.beta1;
         this.beta2 = builder.beta2;
         this.weightDecay = weightDecay;
     }
 
     @Override
-    final void update(double[] value, double[] grad, int size, double rate, double[][] memory) {
+    protected final void update(double[] value, double[] grad, int size, double rate, double[][] memory) {
         if (weightDecay > 0) {
             double shrink = 1 - rate * weightDecay;
             for (int i = 0; i < size; i++) {
@@ -62,6 +65,15 @@ abstract class AdamMoments extends GradientDescent {
         return beta2;
     }
 
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = super.config();
+        config.put("epsilon", epsilon);
+        config.put("beta1", beta1);
+        config.put("beta2", beta2);
+        return config;
+    }
+
     /** @return the decoupled weight decay λ, 0 for plain Adam */
     double weightDecay() {
         return weightDecay;
@@ -81,6 +93,25 @@ abstract class AdamMoments extends GradientDescent {
 
         MomentBuilder() {
             super(0.001);
+        }
+
+        /**
+         * Takes {@code epsilon}, {@code beta1} and {@code beta2} from a config where it gives them.
+         *
+         * @param config hyper-parameters
+         * @return this builder
+         */
+        public B moments(Config config) {
+            if (config.has("epsilon")) {
+                epsilon(config.number("epsilon"));
+            }
+            if (config.has("beta1")) {
+                beta1(config.number("beta1"));
+            }
+            if (config.has("beta2")) {
+                beta2(config.number("beta2"));
+            }
+            return self();
         }
 
         /**

@@ -1,5 +1,9 @@
 package dev.backprop.optim;
 
+import dev.backprop.core.Optimizer;
+import dev.backprop.core.component.ComponentType;
+import java.util.Map;
+
 /**
  * Adam with decoupled weight decay (Loshchilov and Hutter): before each Adam step the weights
  * shrink by {@code w *= 1 − lr·λ}, instead of adding {@code λ·w} to the gradient, where Adam's
@@ -10,6 +14,11 @@ package dev.backprop.optim;
  * PyTorch's weight decay λ = 0.01.
  */
 public final class AdamW extends AdamMoments {
+
+    /** The registered type: {@code "AdamW"}, the learning rate and its decay, with Adam's and {@code weightDecay}. */
+    public static final ComponentType<Optimizer> TYPE = ComponentType.of(Optimizer.class, "AdamW", AdamW.class,
+            config -> builder().configure(config).moments(config)
+                    .weightDecay(config.number("weightDecay", 0.01)).build());
 
     /**
      * @param learningRate the learning rate, positive
@@ -33,6 +42,13 @@ public final class AdamW extends AdamMoments {
         return new Builder();
     }
 
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = super.config();
+        config.put("weightDecay", weightDecay());
+        return config;
+    }
+
     /** Options of {@link AdamW}. */
     public static final class Builder extends MomentBuilder<Builder, AdamW> {
 
@@ -53,7 +69,7 @@ public final class AdamW extends AdamMoments {
         }
 
         @Override
-        Builder self() {
+        protected Builder self() {
             return this;
         }
 

@@ -1,6 +1,9 @@
 package dev.backprop.optim;
 
-import dev.backprop.core.Optimizer;
+import dev.backprop.core.StatefulOptimizer;
+import dev.backprop.core.component.Config;
+import dev.backprop.core.component.Configurable;
+import java.util.LinkedHashMap;
 import dev.backprop.core.Parameter;
 import dev.backprop.core.Scheduled;
 import java.util.IdentityHashMap;
@@ -9,14 +12,27 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What every optimizer of this module shares: the book's learning-rate decay
+ * The base of every optimizer, ours and yours: the book's learning-rate decay
  * {@code lr = lr0 / (1 + decay · iterations)}, the step counter, and state kept per
- * {@link Parameter} (momentum, caches), created on a parameter's first step.
+ * {@link Parameter} (momentum, caches), created on a parameter's first step, saved in model files
+ * and checkpoints and put back on resume. A subclass writes only its rule, {@link #update}, and
+ * registers a {@link dev.backprop.core.component.ComponentType} so that files can name it:
+ *
+ * <pre>{@code
+ * public final class SignDescent extends GradientDescent {       // w += -lr * sign(dw)
+ *     public static final ComponentType<Optimizer> TYPE = ComponentType.of(Optimizer.class,
+ *             "SignDescent", SignDescent.class, config -> new SignDescent(config.number("learningRate")));
+ *     public SignDescent(double learningRate) { super(learningRate, 0, 0); }
+ *     protected void update(double[] w, double[] dw, int size, double lr, double[][] memory) {
+ *         for (int i = 0; i < size; i++) w[i] -= lr * Math.signum(dw[i]);
+ *     }
+ * }
+ * }</pre>
  *
  * <p>A step reads each parameter's gradient and updates its value in place. The state belongs to
  * the parameter object, not to a batch, so it survives any change of batch size. Not thread-safe.
  */
-public abstract class GradientDescent implements Optimizer, Scheduled {
+public abstract class GradientDescent implements StatefulOptimizer, Scheduled, Configurable {
 
     private final double learningRate;
     private final double decay;
@@ -24,9 +40,28 @@ public abstract class GradientDescent implements Optimizer, Scheduled {
     private final Map<Parameter, double[][]> state = new IdentityHashMap<>();
     private long iterations;
 
-    GradientDescent(Builder<?, ?> builder, int slots) {
-        this.learningRate = builder.learningRate;
-        this.decay = builder.decay;
+    /**
+     * @param builder the learning rate and its decay
+     * @param slots the number of state arrays kept per parameter (0 for a stateless rule)
+     */
+    protected GradientDescent(Builder<?, ?> builder, int slots) {
+        this(builder.learningRate, builder.decay, slots);
+    }
+
+    /**
+     * @param learningRate the initial learning rate, positive
+     * @param decay the decay per step, {@code lr = lr0 / (1 + decay · t)}; 0 for none
+     * @param slots the number of state arrays kept per parameter (0 for a stateless rule)
+     */
+    protected GradientDescent(double learningRate, double decay, int slots) {
+        this.learningRate = positive("learningRate", learningRate);
+        if (!(decay >= 0) || !Double.isFinite(decay)) {
+            throw new IllegalArgumentException("decay must be a finite number ≥ 0, got " + decay);
+        }
+        if (slots < 0) {
+            throw new IllegalArgumentException("slots must be ≥ 0, got " + slots);
+        }
+        this.decay = decay;
         this.slots = slots;
     }
 
@@ -56,29 +91,56 @@ public abstract class GradientDescent implements Optimizer, Scheduled {
      * @param rate the learning rate of this step
      * @param memory this parameter's state, {@code slots} arrays of {@code size} entries
      */
-    abstract void update(double[] value, double[] grad, int size, double rate, double[][] memory);
+    protected abstract void update(double[] value, double[] grad, int size, double rate, double[][] memory);
 
-    /** @return the number of state arrays kept per parameter */
-    final int slots() {
+    /**
+     * The hyper-parameters of the base, {@code learningRate} and {@code decay}; a subclass with
+     * more adds its own to this map.
+     *
+     * @return a new, modifiable map
+     */
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("learningRate", learningRate);
+        config.put("decay", decay);
+        return config;
+    }
+
+    @Override
+    public final int slots() {
         return slots;
     }
 
-    /** @return the state of a parameter, or null before its first step */
-    final double[][] stateOf(Parameter parameter) {
+    @Override
+    public final double[][] stateOf(Parameter parameter) {
         return state.get(parameter);
     }
 
-    /** Puts back a parameter's saved state: {@link #slots()} arrays of its size. */
-    final void restoreState(Parameter parameter, double[][] memory) {
+    @Override
+    public final void restoreState(Parameter parameter, double[][] memory) {
+        Objects.requireNonNull(parameter, "parameter");
+        if (memory.length != slots) {
+            throw new IllegalArgumentException("A state of " + memory.length + " arrays; this optimizer keeps " + slots);
+        }
+        for (double[] slot : memory) {
+            if (slot.length != parameter.value().getNumElements()) {
+                throw new IllegalArgumentException("A state array of " + slot.length + " values for a parameter of "
+                        + parameter.value().getNumElements());
+            }
+        }
         state.put(parameter, memory);
     }
 
-    /** Puts back the number of steps taken. */
-    final void restoreIterations(long steps) {
+    @Override
+    public final void restoreIterations(long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be ≥ 0, got " + steps);
+        }
         this.iterations = steps;
     }
 
-    /** @return the number of steps taken so far */
+    @Override
     public final long iterations() {
         return iterations;
     }
@@ -110,8 +172,28 @@ public abstract class GradientDescent implements Optimizer, Scheduled {
         private double learningRate;
         private double decay;
 
-        Builder(double defaultLearningRate) {
+        /**
+         * @param defaultLearningRate the learning rate unless one is given
+         */
+        protected Builder(double defaultLearningRate) {
             this.learningRate = defaultLearningRate;
+        }
+
+        /**
+         * Takes {@code learningRate} and {@code decay} from a config where it gives them, for a
+         * subclass's factory of its {@code ComponentType}.
+         *
+         * @param config hyper-parameters, from a model file or the command line
+         * @return this builder
+         */
+        public B configure(Config config) {
+            if (config.has("learningRate")) {
+                learningRate(config.number("learningRate"));
+            }
+            if (config.has("decay")) {
+                decay(config.number("decay"));
+            }
+            return self();
         }
 
         /**
@@ -135,7 +217,8 @@ public abstract class GradientDescent implements Optimizer, Scheduled {
             return self();
         }
 
-        abstract B self();
+        /** @return this builder, as its own type */
+        protected abstract B self();
 
         /** @return the optimizer, with no steps taken */
         public abstract O build();
@@ -151,9 +234,12 @@ public abstract class GradientDescent implements Optimizer, Scheduled {
     public abstract static class AdaptiveBuilder<B extends AdaptiveBuilder<B, O>, O extends GradientDescent>
             extends Builder<B, O> {
 
-        double epsilon = 1e-7;
+        private double epsilon = 1e-7;
 
-        AdaptiveBuilder(double defaultLearningRate) {
+        /**
+         * @param defaultLearningRate the learning rate unless one is given
+         */
+        protected AdaptiveBuilder(double defaultLearningRate) {
             super(defaultLearningRate);
         }
 
@@ -164,6 +250,11 @@ public abstract class GradientDescent implements Optimizer, Scheduled {
         public B epsilon(double epsilon) {
             this.epsilon = positive("epsilon", epsilon);
             return self();
+        }
+
+        /** @return the epsilon set so far */
+        protected double epsilon() {
+            return epsilon;
         }
     }
 

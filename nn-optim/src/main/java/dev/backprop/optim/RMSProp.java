@@ -1,5 +1,9 @@
 package dev.backprop.optim;
 
+import dev.backprop.core.Optimizer;
+import dev.backprop.core.component.ComponentType;
+import java.util.Map;
+
 /**
  * RMSProp: like {@link AdaGrad}, but the cache is a moving average that forgets,
  * {@code c = ρ·c + (1 − ρ)·dw²; w += −lr · dw / (√c + ε)}.
@@ -7,6 +11,11 @@ package dev.backprop.optim;
  * <p>Book defaults: learning rate 0.001, no decay, ε = 1e-7, ρ = 0.9.
  */
 public final class RMSProp extends GradientDescent {
+
+    /** The registered type: {@code "RMSProp"}, the learning rate and its decay, with {@code epsilon} and {@code rho}. */
+    public static final ComponentType<Optimizer> TYPE = ComponentType.of(Optimizer.class, "RMSProp", RMSProp.class,
+            config -> builder().configure(config)
+                    .epsilon(config.number("epsilon", 1e-7)).rho(config.number("rho", 0.9)).build());
 
     private final double epsilon;
     private final double rho;
@@ -20,7 +29,7 @@ public final class RMSProp extends GradientDescent {
 
     private RMSProp(Builder builder) {
         super(builder, 1);
-        this.epsilon = builder.epsilon;
+        this.epsilon = builder.epsilon();
         this.rho = builder.rho;
     }
 
@@ -30,7 +39,7 @@ public final class RMSProp extends GradientDescent {
     }
 
     @Override
-    void update(double[] value, double[] grad, int size, double rate, double[][] memory) {
+    protected void update(double[] value, double[] grad, int size, double rate, double[][] memory) {
         double[] cache = memory[0];
         for (int i = 0; i < size; i++) {
             cache[i] = rho * cache[i] + (1 - rho) * grad[i] * grad[i];
@@ -46,6 +55,14 @@ public final class RMSProp extends GradientDescent {
     /** @return ρ, the cache's memory */
     public double rho() {
         return rho;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = super.config();
+        config.put("epsilon", epsilon);
+        config.put("rho", rho);
+        return config;
     }
 
     /** Options of {@link RMSProp}. */
@@ -67,7 +84,7 @@ public final class RMSProp extends GradientDescent {
         }
 
         @Override
-        Builder self() {
+        protected Builder self() {
             return this;
         }
 

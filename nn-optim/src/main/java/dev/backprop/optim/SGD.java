@@ -1,5 +1,9 @@
 package dev.backprop.optim;
 
+import dev.backprop.core.Optimizer;
+import dev.backprop.core.component.ComponentType;
+import java.util.Map;
+
 /**
  * Stochastic gradient descent, the seed's rule {@code w += −lr · dw}, with the book's optional
  * momentum {@code v = μ·v − lr·dw; w += v} and optional Nesterov momentum, which steps from the
@@ -8,6 +12,11 @@ package dev.backprop.optim;
  * <p>Book defaults: learning rate 1.0, no decay, no momentum.
  */
 public final class SGD extends GradientDescent {
+
+    /** The registered type: {@code "SGD"}, the learning rate and its decay, with {@code momentum} and {@code nesterov}. */
+    public static final ComponentType<Optimizer> TYPE = ComponentType.of(Optimizer.class, "SGD", SGD.class,
+            config -> builder().configure(config)
+                    .momentum(config.number("momentum", 0)).nesterov(config.bool("nesterov", false)).build());
 
     private final double momentum;
     private final boolean nesterov;
@@ -33,7 +42,7 @@ public final class SGD extends GradientDescent {
     }
 
     @Override
-    void update(double[] value, double[] grad, int size, double rate, double[][] memory) {
+    protected void update(double[] value, double[] grad, int size, double rate, double[][] memory) {
         if (momentum == 0) {
             for (int i = 0; i < size; i++) {
                 value[i] += -rate * grad[i];
@@ -55,6 +64,14 @@ public final class SGD extends GradientDescent {
     /** @return whether the momentum is Nesterov's */
     public boolean nesterov() {
         return nesterov;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = super.config();
+        config.put("momentum", momentum);
+        config.put("nesterov", nesterov);
+        return config;
     }
 
     /** Options of {@link SGD}. */
@@ -86,7 +103,7 @@ public final class SGD extends GradientDescent {
         }
 
         @Override
-        Builder self() {
+        protected Builder self() {
             return this;
         }
 

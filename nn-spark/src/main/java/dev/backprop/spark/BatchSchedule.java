@@ -1,7 +1,9 @@
 package dev.backprop.spark;
 
-import dev.backprop.core.Batch;
-import dev.backprop.core.Dataset;
+import dev.backprop.core.data.Batch;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.train.FitOptions;
+import dev.backprop.core.train.Model;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

@@ -1,10 +1,10 @@
 package dev.backprop.spark;
 
-import dev.backprop.core.Batch;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
-import dev.backprop.core.Model;
 import dev.backprop.core.Optimizer;
+import dev.backprop.core.data.Batch;
+import dev.backprop.core.train.Model;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.backprop.spark;
 
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
-import dev.backprop.core.Model;
+import dev.backprop.core.train.Model;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.backprop.spark;
 
-import dev.backprop.core.Batch;
+import dev.backprop.core.data.Batch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

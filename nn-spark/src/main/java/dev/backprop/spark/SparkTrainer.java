@@ -1,15 +1,17 @@
 package dev.backprop.spark;
 
-import dev.backprop.core.EpochResult;
-import dev.backprop.core.History;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
-import dev.backprop.core.Model;
-import dev.backprop.core.NonFiniteGradientException;
-import dev.backprop.core.NonFiniteLossException;
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Parameter;
 import dev.backprop.core.Scheduled;
+import dev.backprop.core.Sequential;
+import dev.backprop.core.Stochastic;
+import dev.backprop.core.train.EpochResult;
+import dev.backprop.core.train.History;
+import dev.backprop.core.train.Model;
+import dev.backprop.core.train.NonFiniteGradientException;
+import dev.backprop.core.train.NonFiniteLossException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.backprop.spark;
 
-import dev.backprop.core.History;
-import dev.backprop.core.Model;
+import dev.backprop.core.io.ModelFile;
+import dev.backprop.core.train.History;
+import dev.backprop.core.train.Model;
 import java.util.Objects;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backprop.core.Batch;
+import dev.backprop.core.data.Batch;
 import java.util.Iterator;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;

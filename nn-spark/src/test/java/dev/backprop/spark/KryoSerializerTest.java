@@ -3,10 +3,10 @@ package dev.backprop.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backprop.core.FitOptions;
 import dev.backprop.core.Layer;
-import dev.backprop.core.Model;
 import dev.backprop.core.Sequential;
+import dev.backprop.core.train.FitOptions;
+import dev.backprop.core.train.Model;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.ReLU;
 import dev.backprop.layers.SoftmaxCrossEntropy;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backprop.core.FitOptions;
 import dev.backprop.core.GradientCheck;
-import dev.backprop.core.History;
 import dev.backprop.core.Layer;
-import dev.backprop.core.Model;
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Sequential;
+import dev.backprop.core.train.FitOptions;
+import dev.backprop.core.train.History;
+import dev.backprop.core.train.Model;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.ReLU;
 import dev.backprop.layers.SoftmaxCrossEntropy;

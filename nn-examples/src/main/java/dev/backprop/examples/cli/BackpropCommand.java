@@ -1,10 +1,10 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.ModelFileException;
+import dev.backprop.core.io.ModelFileException;
 import dev.backprop.examples.data.DataFormatException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code backprop} command: {@code train}, {@code evaluate}, {@code predict} and {@code spark}. With no

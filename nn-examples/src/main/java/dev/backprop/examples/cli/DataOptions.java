@@ -1,7 +1,7 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.InMemoryDataset;
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.examples.BookDatasets;
 import dev.backprop.examples.data.CsvData;
 import dev.backprop.examples.data.DataFormatException;

@@ -1,11 +1,11 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.ConfusionMatrix;
-import dev.backprop.core.Evaluation;
-import dev.backprop.core.InMemoryDataset;
-import dev.backprop.core.Model;
-import dev.backprop.core.ModelFile;
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.data.InMemoryDataset;
+import dev.backprop.core.io.ModelFile;
+import dev.backprop.core.metrics.ConfusionMatrix;
+import dev.backprop.core.train.Evaluation;
+import dev.backprop.core.train.Model;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.Model;
-import dev.backprop.core.ModelFile;
+import dev.backprop.core.io.ModelFile;
+import dev.backprop.core.train.Model;
 import dev.backprop.examples.data.CsvData;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.Model;
+import dev.backprop.core.train.Model;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Softmax;
 import dev.backprop.layers.SoftmaxCrossEntropy;

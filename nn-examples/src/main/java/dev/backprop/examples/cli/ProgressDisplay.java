@@ -1,8 +1,8 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.EpochResult;
-import dev.backprop.core.Model;
-import dev.backprop.core.TrainingListener;
+import dev.backprop.core.train.EpochResult;
+import dev.backprop.core.train.Model;
+import dev.backprop.core.train.TrainingListener;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

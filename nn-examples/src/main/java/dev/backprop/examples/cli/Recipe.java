@@ -1,14 +1,14 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.CategoricalAccuracy;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
-import dev.backprop.core.Metric;
-import dev.backprop.core.Model;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Optimizer;
-import dev.backprop.core.RegressionAccuracy;
 import dev.backprop.core.Sequential;
+import dev.backprop.core.metrics.CategoricalAccuracy;
+import dev.backprop.core.metrics.Metric;
+import dev.backprop.core.metrics.RegressionAccuracy;
+import dev.backprop.core.train.Model;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Dropout;

@@ -1,12 +1,12 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.Evaluation;
-import dev.backprop.core.History;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
-import dev.backprop.core.Model;
-import dev.backprop.core.ModelFile;
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.io.ModelFile;
+import dev.backprop.core.train.Evaluation;
+import dev.backprop.core.train.History;
+import dev.backprop.core.train.Model;
 import dev.backprop.spark.SerializableSupplier;
 import dev.backprop.spark.SparkTrainer;
 import dev.backprop.spark.SparkTraining;
@@ -111,7 +111,7 @@ final class SparkCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(SparkTraining training, Problem problem, dev.backprop.core.Metric metric) {
+    private void report(SparkTraining training, Problem problem, dev.backprop.core.metrics.Metric metric) {
         PrintWriter out = spec.commandLine().getOut();
         History history = training.history();
         double seconds = history.epochs().stream().mapToDouble(e -> e.wallTime().toNanos() / 1e9).sum();

@@ -1,6 +1,6 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.InMemoryDataset;
+import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.spark.Samples;
 import dev.backprop.spark.SparkTrainer;
 import dev.backprop.spark.SparkTraining;

@@ -1,7 +1,7 @@
 package dev.backprop.examples.data;
 
-import dev.backprop.core.Dataset;
-import dev.backprop.core.InMemoryDataset;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.data.InMemoryDataset;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.backprop.examples.data;
 
-import dev.backprop.core.Dataset;
-import dev.backprop.core.InMemoryDataset;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.data.InMemoryDataset;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;

@@ -1,10 +1,10 @@
 package dev.backprop.examples.plot;
 
-import dev.backprop.core.ConfusionMatrix;
-import dev.backprop.core.EpochResult;
-import dev.backprop.core.History;
-import dev.backprop.core.InMemoryDataset;
-import dev.backprop.core.Model;
+import dev.backprop.core.data.InMemoryDataset;
+import dev.backprop.core.metrics.ConfusionMatrix;
+import dev.backprop.core.train.EpochResult;
+import dev.backprop.core.train.History;
+import dev.backprop.core.train.Model;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backprop.core.Model;
-import dev.backprop.core.ModelFile;
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.data.InMemoryDataset;
+import dev.backprop.core.io.ModelFile;
+import dev.backprop.core.train.Model;
 import dev.backprop.examples.BookDatasets;
-import dev.backprop.core.InMemoryDataset;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;

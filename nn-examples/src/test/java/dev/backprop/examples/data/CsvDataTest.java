@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.backprop.core.InMemoryDataset;
+import dev.backprop.core.data.InMemoryDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

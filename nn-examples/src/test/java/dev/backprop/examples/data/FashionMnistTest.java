@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backprop.core.CategoricalAccuracy;
-import dev.backprop.core.FitOptions;
-import dev.backprop.core.InMemoryDataset;
-import dev.backprop.core.Model;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Sequential;
+import dev.backprop.core.data.InMemoryDataset;
+import dev.backprop.core.metrics.CategoricalAccuracy;
+import dev.backprop.core.train.FitOptions;
+import dev.backprop.core.train.Model;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Initializer;

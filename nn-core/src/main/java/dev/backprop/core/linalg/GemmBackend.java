@@ -1,0 +1,49 @@
+package dev.backprop.core.linalg;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A way to compute matrix products: EJML in pure Java, or a native BLAS from a module such as
+ * {@code nn-blas}, registered with {@link java.util.ServiceLoader}. {@link Gemm} picks one at
+ * start-up.
+ */
+public interface GemmBackend {
+
+    /** @return a short name, such as {@code "ejml"} or {@code "openblas"}, for logs and the {@code backprop.gemm} property */
+    String name();
+
+    /**
+     * {@code c = op(a)·op(b)}, where op transposes when asked. The caller has checked the shapes and
+     * shaped {@code c}; {@code c} is neither {@code a} nor {@code b}.
+     *
+     * @param a the left operand, row-major
+     * @param transposeA whether to use aᵀ
+     * @param b the right operand, row-major
+     * @param transposeB whether to use bᵀ
+     * @param c the result, row-major, overwritten
+     */
+    void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c);
+
+    /**
+     * @return whether {@link #multiplyFloat32} computes in single precision; EJML's backend does not
+     */
+    default boolean supportsFloat32() {
+        return false;
+    }
+
+    /**
+     * {@code c = op(a)·op(b)} with the operands rounded to float and the product computed in
+     * single precision, then widened back into {@code c}. The same preconditions as
+     * {@link #multiply}.
+     *
+     * @param a the left operand, row-major
+     * @param transposeA whether to use aᵀ
+     * @param b the right operand, row-major
+     * @param transposeB whether to use bᵀ
+     * @param c the result, row-major, overwritten
+     * @throws UnsupportedOperationException if {@link #supportsFloat32()} is false
+     */
+    default void multiplyFloat32(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+        throw new UnsupportedOperationException(name() + " has no single-precision products");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.backprop.core.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.backprop.core.NumpyRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/** The facade against a plain triple loop, on shapes from 1×1 to odd sizes, in its three forms. */
+class GemmTest {
+
+    private static final int[][] SHAPES = {{1, 1, 1}, {1, 5, 1}, {5, 1, 1}, {1, 1, 5}, {3, 4, 5}, {17, 9, 31}, {64, 130, 7}};
+
+    @Test
+    void everyFormMatchesATripleLoop() {
+        NumpyRandom random = new NumpyRandom(2);
+        for (int[] shape : SHAPES) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            DMatrixRMaj a = random.randn(m, k);
+            DMatrixRMaj b = random.randn(k, n);
+            DMatrixRMaj expected = naive(a, b);
+            DMatrixRMaj c = new DMatrixRMaj(1, 1);
+            Gemm.mult(a, b, c);
+            assertClose(expected, c);
+            Gemm.multTransA(transpose(a), b, c);
+            assertClose(expected, c);
+            Gemm.multTransB(a, transpose(b), c);
+            assertClose(expected, c);
+        }
+    }
+
+    @Test
+    void shapesThatDoNotFitAreRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.mult(new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 5), new DMatrixRMaj(1, 1)));
+        assertEquals("Gemm: cannot multiply 2×3 by 4×5", error.getMessage());
+        DMatrixRMaj a = new DMatrixRMaj(2, 2);
+        assertThrows(IllegalArgumentException.class, () -> Gemm.mult(a, new DMatrixRMaj(2, 2), a));
+        assertEquals("ejml", Gemm.backend().name(), "nn-core alone has only EJML");
+    }
+
+    @Test
+    void precisionIsScopedToTheCallingThread() throws Exception {
+        assertEquals(Precision.FLOAT64, Gemm.precision());
+        DMatrixRMaj a = new NumpyRandom(4).randn(40, 50);
+        DMatrixRMaj b = new NumpyRandom(5).randn(50, 30);
+        DMatrixRMaj inDouble = new DMatrixRMaj(1, 1);
+        Gemm.mult(a, b, inDouble);
+        Precision[] seenByOtherThread = new Precision[1];
+        DMatrixRMaj inScope = Gemm.callWith(Precision.FLOAT32, () -> {
+            Thread other = new Thread(() -> seenByOtherThread[0] = Gemm.precision());
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            assertEquals(Precision.FLOAT32, Gemm.precision());
+            DMatrixRMaj c = new DMatrixRMaj(1, 1);
+            Gemm.mult(a, b, c);
+            return c;
+        });
+        assertEquals(Precision.FLOAT64, seenByOtherThread[0]);
+        assertEquals(Precision.FLOAT64, Gemm.precision(), "restored after the scope");
+        // EJML has no float32 products: within the scope they stay in double, bit for bit.
+        assertArrayEquals(inDouble.data, inScope.data);
+        assertThrows(IllegalStateException.class, () -> Gemm.callWith(Precision.FLOAT32, () -> {
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(Precision.FLOAT64, Gemm.precision(), "restored after an exception");
+    }
+
+    @Test
+    void precisionsParseByName() {
+        assertEquals(Precision.FLOAT32, Precision.parse("Float32"));
+        assertEquals(Precision.FLOAT64, Precision.parse("float64"));
+        assertEquals("float32", Precision.FLOAT32.toString());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Precision.parse("half"));
+        assertEquals("Unknown precision 'half': use float64 or float32", error.getMessage());
+    }
+
+    private static DMatrixRMaj naive(DMatrixRMaj a, DMatrixRMaj b) {
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
+        for (int i = 0; i < a.numRows; i++) {
+            for (int j = 0; j < b.numCols; j++) {
+                double sum = 0;
+                for (int p = 0; p < a.numCols; p++) {
+                    sum += a.get(i, p) * b.get(p, j);
+                }
+                c.set(i, j, sum);
+            }
+        }
+        return c;
+    }
+
+    private static DMatrixRMaj transpose(DMatrixRMaj m) {
+        DMatrixRMaj t = new DMatrixRMaj(m.numCols, m.numRows);
+        for (int i = 0; i < m.numRows; i++) {
+            for (int j = 0; j < m.numCols; j++) {
+                t.set(j, i, m.get(i, j));
+            }
+        }
+        return t;
+    }
+
+    private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual) {
+        assertEquals(expected.numRows, actual.numRows);
+        assertEquals(expected.numCols, actual.numCols);
+        for (int i = 0; i < expected.getNumElements(); i++) {
+            assertEquals(expected.data[i], actual.data[i], 1e-12 * (1 + Math.abs(expected.data[i])));
+        }
+    }
+}

@@ -57,6 +57,51 @@ public final class Sequential implements Layer, Regularized, Stochastic {
         return grad;
     }
 
+    /**
+     * Back-propagates through every layer but the last, for a loss that has already given the
+     * gradient with respect to the last layer's input (a fused softmax and cross-entropy).
+     *
+     * @param gradInputOfLast dLoss/d(input of {@link #lastLayer()})
+     * @return dLoss/dInput of this network
+     */
+    public DMatrixRMaj backwardBelowLast(DMatrixRMaj gradInputOfLast) {
+        int last = layers.size() - 1;
+        DMatrixRMaj grad = layers.get(last) instanceof Sequential inner
+                ? inner.backwardBelowLast(gradInputOfLast) : gradInputOfLast;
+        for (int i = last - 1; i >= 0; i--) {
+            grad = layers.get(i).backward(grad);
+        }
+        return grad;
+    }
+
+    /** @return the first layer that is not itself a Sequential, where data enters */
+    public Layer firstLayer() {
+        Layer first = layers.get(0);
+        return first instanceof Sequential inner ? inner.firstLayer() : first;
+    }
+
+    /** @return the last layer that is not itself a Sequential, whose output is the network's */
+    public Layer lastLayer() {
+        Layer last = layers.get(layers.size() - 1);
+        return last instanceof Sequential inner ? inner.lastLayer() : last;
+    }
+
+    /**
+     * @return every layer that is not itself a Sequential, first to last, as {@link #forward}
+     *     runs them
+     */
+    public List<Layer> leafLayers() {
+        List<Layer> leaves = new ArrayList<>();
+        for (Layer layer : layers) {
+            if (layer instanceof Sequential inner) {
+                leaves.addAll(inner.leafLayers());
+            } else {
+                leaves.add(layer);
+            }
+        }
+        return Collections.unmodifiableList(leaves);
+    }
+
     @Override
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();

@@ -1,6 +1,9 @@
 package dev.backprop.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * What partitions send back for one step, summed by {@code treeAggregate}: a vector (gradients,
@@ -15,6 +18,9 @@ final class Contribution implements Serializable {
     double[] vector;
     double lossTimesSamples;
     long samples;
+    /** The outputs and targets of the partition's rows, for the driver's metrics; empty without metrics. */
+    List<DMatrixRMaj> outputs = new ArrayList<>();
+    List<DMatrixRMaj> targets = new ArrayList<>();
 
     Contribution() {}
 
@@ -22,6 +28,13 @@ final class Contribution implements Serializable {
         this.vector = vector;
         this.lossTimesSamples = lossTimesSamples;
         this.samples = samples;
+    }
+
+    /** Adds the rows' outputs and targets (copies), for the driver's metrics. */
+    Contribution withOutputs(DMatrixRMaj output, DMatrixRMaj target) {
+        outputs.add(output.copy());
+        targets.add(target.copy());
+        return this;
     }
 
     /** Adds {@code other} into this contribution (or takes its arrays if this one is empty). */
@@ -41,6 +54,8 @@ final class Contribution implements Serializable {
             into[i] += from[i];
         }
         sum.lossTimesSamples += other.lossTimesSamples;
+        sum.outputs.addAll(other.outputs);
+        sum.targets.addAll(other.targets);
         sum.samples += other.samples;
         return sum;
     }

@@ -20,11 +20,13 @@ final class GradientStep extends PartitionTask {
     private static final long serialVersionUID = 1L;
 
     private final long batch;
+    private final boolean withOutputs;
 
     GradientStep(String run, SerializableSupplier<? extends Layer> network, SerializableSupplier<? extends Loss> loss,
-            Broadcast<double[]> parameters, BatchSchedule schedule, int epoch, long batch) {
+            Broadcast<double[]> parameters, BatchSchedule schedule, int epoch, long batch, boolean withOutputs) {
         super(run, network, loss, parameters, schedule, epoch);
         this.batch = batch;
+        this.withOutputs = withOutputs;
     }
 
     @Override
@@ -39,6 +41,9 @@ final class GradientStep extends PartitionTask {
         double weight = rows / (double) schedule.sizeOf(batch);
         Contribution contribution = new Contribution(FlatParameters.gradients(replica.parameters(), weight),
                 batchLoss * rows, rows);
+        if (withOutputs) {
+            contribution.withOutputs(replica.trainingStep().output(), share.targets());
+        }
         giveBack(replica);
         return List.of(contribution).iterator();
     }

@@ -4,19 +4,19 @@ import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Parameter;
-import dev.backprop.core.Scheduled;
 import dev.backprop.core.Sequential;
 import dev.backprop.core.Stochastic;
-import dev.backprop.core.train.EpochResult;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.metrics.Metric;
+import dev.backprop.core.train.EpochLoop;
+import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.History;
+import dev.backprop.core.train.TrainingListener;
 import dev.backprop.core.train.Model;
 import dev.backprop.core.train.NonFiniteGradientException;
 import dev.backprop.core.train.NonFiniteLossException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
@@ -74,6 +74,11 @@ public final class SparkTrainer {
     private final long seed;
     private final boolean shuffle;
     private final int treeDepth;
+    private final List<Metric> metrics;
+    private final List<TrainingListener> listeners;
+    private final Dataset validation;
+    private final double clipNorm;
+    private final double clipValue;
 
     private SparkTrainer(Builder builder) {
         this.network = Objects.requireNonNull(builder.network, "a SparkTrainer needs a network factory");
@@ -89,6 +94,11 @@ public final class SparkTrainer {
         this.seed = builder.seed;
         this.shuffle = builder.shuffle;
         this.treeDepth = builder.treeDepth;
+        this.metrics = List.copyOf(builder.metrics);
+        this.listeners = List.copyOf(builder.listeners);
+        this.validation = builder.validation;
+        this.clipNorm = builder.clipNorm;
+        this.clipValue = builder.clipValue;
     }
 
     /** @return a builder; a network, a loss and an optimizer are required */
@@ -132,13 +142,17 @@ public final class SparkTrainer {
                 throw new IllegalArgumentException("The samples differ in width: " + widths);
             }
             long count = blocks.map(block -> (long) block.rows).fold(0L, Long::sum);
-            Model model = optimizer == null ? Model.builder(network.get()).loss(loss.get()).build()
-                    : Model.builder(network.get()).loss(loss.get()).optimizer(optimizer).build();
+            Model.Builder builder = Model.builder(network.get()).loss(loss.get());
+            if (optimizer != null) {
+                builder.optimizer(optimizer);
+            }
+            metrics.forEach(builder::metric);
+            Model model = builder.build();
             BatchSchedule schedule = schedule(count);
             LOG.info("training on Spark: {} samples in {} partitions, {} steps per epoch{}", count,
                     blocks.getNumPartitions(), schedule.batches(),
                     localSteps == 0 ? "" : ", local SGD averaging every " + localSteps + " steps");
-            History history = History.of(train(spark, blocks, model, schedule, run));
+            History history = train(spark, blocks, model, schedule, run);
             return new SparkTraining(model, history);
         } finally {
             blocks.unpersist(false);
@@ -146,23 +160,33 @@ public final class SparkTrainer {
         }
     }
 
-    private List<EpochResult> train(JavaSparkContext spark, JavaRDD<RowBlock> blocks, Model model,
-            BatchSchedule schedule, String run) {
+    private History train(JavaSparkContext spark, JavaRDD<RowBlock> blocks, Model model, BatchSchedule schedule,
+            String run) {
         List<Parameter> parameters = model.parameters();
-        List<EpochResult> results = new ArrayList<>();
+        boolean withOutputs = !model.metrics().isEmpty();
         long stride = localSteps == 0 ? 1 : localSteps;
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            long start = System.nanoTime();
-            double lossTimesSamples = 0;
-            double regularizationTimesSamples = 0;
-            double rate = Double.NaN;
-            for (long first = 0; first < schedule.batches(); first += stride) {
+        FitOptions.Builder options = FitOptions.builder().epochs(epochs).logEveryEpochs(Math.max(1, epochs / 10))
+                .clipNorm(clipNorm).clipValue(clipValue);
+        listeners.forEach(options::listener);
+        if (validation != null) {
+            options.validation(validation);
+        }
+        return EpochLoop.run(model, options.build(), epoch -> new EpochLoop.Steps() {
+            private long first;
+
+            @Override
+            public boolean hasNext() {
+                return first < schedule.batches();
+            }
+
+            @Override
+            public EpochLoop.StepResult next(List<Metric> metrics) {
                 long end = Math.min(schedule.batches(), first + stride);
                 Broadcast<double[]> values = spark.broadcast(FlatParameters.values(parameters));
                 Contribution sum;
                 try {
                     sum = blocks.mapPartitions(localSteps == 0
-                                    ? new GradientStep(run, network, loss, values, schedule, epoch, first)
+                                    ? new GradientStep(run, network, loss, values, schedule, epoch, first, withOutputs)
                                     : new LocalRound(run, network, loss, localOptimizer, values, schedule, epoch, first,
                                             end))
                             .treeAggregate(new Contribution(), Contribution::add, Contribution::add, treeDepth);
@@ -178,48 +202,21 @@ public final class SparkTrainer {
                             + first + " to " + (end - 1) + ", which have " + expected
                             + "; did the RDD change between its evaluations?");
                 }
-                double regularization = model.regularizationLoss();
-                double dataLoss = sum.lossTimesSamples / sum.samples;
-                if (!Double.isFinite(dataLoss + regularization)) {
-                    throw new NonFiniteLossException(epoch, (int) first, dataLoss, regularization);
+                first = end;
+                for (int i = 0; i < sum.outputs.size(); i++) {
+                    for (Metric metric : metrics) {
+                        metric.update(sum.outputs.get(i), sum.targets.get(i));
+                    }
                 }
-                lossTimesSamples += sum.lossTimesSamples;
-                regularizationTimesSamples += regularization * sum.samples;
+                double dataLoss = sum.lossTimesSamples / sum.samples;
                 if (localSteps == 0) {
                     FlatParameters.setGradients(sum.vector, parameters);
-                    requireFiniteGradients(parameters, epoch, (int) first);
-                    if (optimizer instanceof Scheduled scheduled) {
-                        rate = scheduled.currentLearningRate();
-                    }
-                    optimizer.step(parameters);
-                } else {
-                    FlatParameters.setValues(sum.vector, parameters);
+                    return new EpochLoop.StepResult(sum.samples, dataLoss, true);
                 }
+                FlatParameters.setValues(sum.vector, parameters);
+                return new EpochLoop.StepResult(sum.samples, dataLoss, false);
             }
-            EpochResult result = new EpochResult(epoch, lossTimesSamples / schedule.samples(),
-                    regularizationTimesSamples / schedule.samples(), Map.of(), Double.NaN, Map.of(), rate,
-                    Duration.ofNanos(System.nanoTime() - start));
-            results.add(result);
-            int every = Math.max(1, epochs / 10);
-            if (epoch % every == 0 || epoch == epochs - 1) {
-                LOG.info(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f (data %.4f, regularization %.4f), %d ms",
-                        epoch + 1, epochs, result.loss(), result.dataLoss(), result.regularizationLoss(),
-                        result.wallTime().toMillis()));
-            }
-        }
-        return results;
-    }
-
-    private static void requireFiniteGradients(List<Parameter> parameters, int epoch, int step) {
-        for (int p = 0; p < parameters.size(); p++) {
-            double[] grad = parameters.get(p).grad().data;
-            for (int i = 0; i < parameters.get(p).grad().getNumElements(); i++) {
-                if (!Double.isFinite(grad[i])) {
-                    throw new NonFiniteGradientException(epoch, step, "the network's parameter " + (p + 1) + " of "
-                            + parameters.size(), parameters.get(p).name());
-                }
-            }
-        }
+        });
     }
 
     /** The options of a {@link SparkTrainer}. */
@@ -235,8 +232,63 @@ public final class SparkTrainer {
         private long seed;
         private boolean shuffle = true;
         private int treeDepth = 2;
+        private final List<Metric> metrics = new ArrayList<>();
+        private final List<TrainingListener> listeners = new ArrayList<>();
+        private Dataset validation;
+        private double clipNorm = Double.POSITIVE_INFINITY;
+        private double clipValue = Double.POSITIVE_INFINITY;
 
         private Builder() {}
+
+        /**
+         * @param metric a figure reported every epoch on the training batches (computed from the
+         *     outputs the partitions send back with their gradients), and on the validation data
+         * @return this builder
+         */
+        public Builder metric(Metric metric) {
+            metrics.add(Objects.requireNonNull(metric, "metric"));
+            return this;
+        }
+
+        /**
+         * @param listener hears each epoch and step on the driver, as in {@code Model.fit}
+         *     ({@code EarlyStopping}, checkpoints)
+         * @return this builder
+         */
+        public Builder listener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param validation data on the driver, evaluated after every epoch
+         * @return this builder
+         */
+        public Builder validation(Dataset validation) {
+            this.validation = Objects.requireNonNull(validation, "validation");
+            return this;
+        }
+
+        /**
+         * @param maxNorm rescales the summed gradient when its global norm exceeds this, as
+         *     {@code FitOptions.clipNorm}
+         * @return this builder
+         */
+        public Builder clipNorm(double maxNorm) {
+            FitOptions.builder().clipNorm(maxNorm);
+            this.clipNorm = maxNorm;
+            return this;
+        }
+
+        /**
+         * @param maxValue clamps every entry of the summed gradient, as {@code FitOptions.clipValue}
+         * @return this builder
+         */
+        public Builder clipValue(double maxValue) {
+            FitOptions.builder().clipValue(maxValue);
+            this.clipValue = maxValue;
+            return this;
+        }
 
         /**
          * @param factory builds the network; called once on the driver (its initial weights are

@@ -10,7 +10,11 @@ import dev.backprop.core.GradientCheck;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Sequential;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.data.InMemoryDataset;
+import dev.backprop.core.metrics.CategoricalAccuracy;
 import dev.backprop.core.train.FitOptions;
+import dev.backprop.core.train.TrainingListener;
 import dev.backprop.core.train.History;
 import dev.backprop.core.train.Model;
 import dev.backprop.layers.Dense;
@@ -145,6 +149,49 @@ class SparkTrainerTest {
     void unevenPartitionsAgreeWithinRounding(int partitions) {
         assertSameTraining(spiral(spiralNetwork(), momentum()), partitions, 1e-9);
         assertSameTraining(spiral(spiralNetwork(), adam()), partitions, 1e-9);
+    }
+
+    /**
+     * Spark runs the same epoch loop as fit: training metrics (from the outputs the partitions send
+     * back), validation, listeners and clipping give the same history as on one machine.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void metricsValidationListenersAndClippingAsInFit(int partitions) {
+        TestData data = TestData.spiral(60, 3, 0);
+        TestData held = TestData.spiral(30, 3, 1);
+        InMemoryDataset validation = Dataset.of(held.inputs, held.targets);
+        List<Integer> sparkSteps = new ArrayList<>();
+        List<Integer> localSteps = new ArrayList<>();
+        SparkTrainer trainer = SparkTrainer.builder().network(spiralNetwork()).loss(SoftmaxCrossEntropy::new)
+                .optimizer(adam().get()).epochs(4).batchSize(32).seed(11)
+                .metric(new CategoricalAccuracy()).validation(validation).clipNorm(0.5)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onBatchEnd(int epoch, int step, double loss, Model model) {
+                        sparkSteps.add(step);
+                    }
+                })
+                .build();
+        History onSpark = trainer.fit(partitioned(data.samples(), partitions)).history();
+
+        Model model = Model.builder(spiralNetwork().get()).loss(new SoftmaxCrossEntropy()).optimizer(adam().get())
+                .metric(new CategoricalAccuracy()).build();
+        History onOne = model.fit(trainer.schedule(data.inputs.numRows).replay(data.inputs, data.targets),
+                FitOptions.builder().epochs(4).batchSize(32).shuffle(false).validation(validation).clipNorm(0.5)
+                        .listener(new TrainingListener() {
+                            @Override
+                            public void onBatchEnd(int epoch, int step, double loss, Model trained) {
+                                localSteps.add(step);
+                            }
+                        }).build());
+        double tolerance = partitions == 1 ? 0.0 : 1e-9;
+        assertEquals(localSteps, sparkSteps);
+        assertEquals(4, onSpark.size());
+        for (String series : List.of("loss", "accuracy", "val_loss", "val_accuracy", "lr")) {
+            assertArrayEquals(onOne.series(series), onSpark.series(series), tolerance, series);
+        }
+        assertTrue(onSpark.last().value("val_accuracy") > 0.4, "it learns: " + onSpark.last());
     }
 
     @Test

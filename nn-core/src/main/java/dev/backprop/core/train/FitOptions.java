@@ -2,7 +2,6 @@ package dev.backprop.core.train;
 
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.data.Dataset;
-import dev.backprop.core.io.Checkpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -185,7 +184,7 @@ public final class FitOptions {
          * weights, bit for bit, as one that was never interrupted. Train the checkpoint's
          * {@link Resume#model() model}.
          *
-         * @param resume the checkpoint, from {@link Checkpoints#latest}
+         * @param resume the checkpoint, from {@code Checkpoints.latest} (package {@code dev.backprop.core.io})
          * @return this builder
          */
         public Builder resume(Resume resume) {

@@ -1,33 +1,22 @@
 package dev.backprop.core.train;
 
-import dev.backprop.core.FusedLoss;
-import dev.backprop.core.InputGradientSkippable;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
 import dev.backprop.core.MatrixChecks;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Parameter;
-import dev.backprop.core.Regularized;
-import dev.backprop.core.Scheduled;
 import dev.backprop.core.Sequential;
 import dev.backprop.core.data.Batch;
 import dev.backprop.core.data.Dataset;
-import dev.backprop.core.metrics.CategoricalAccuracy;
 import dev.backprop.core.metrics.Metric;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A network with its loss, optimizer and metrics, trained with {@link #fit}, measured with
@@ -52,27 +41,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class Model {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Model.class);
     private static final int PREDICT_BATCH = 1024;
 
     private final Layer network;
-    private final List<Layer> layers;
     private final Loss loss;
     private final Optimizer optimizer;
     private final List<Metric> metrics;
-    private final FusedLoss fusedLoss;
+    private final TrainingStep step;
     private volatile boolean stopRequested;
     private NumpyRandom order;
 
     private Model(Builder builder) {
         this.network = builder.network;
-        this.layers = new ArrayList<>();
-        flatten(network, layers);
         this.loss = Objects.requireNonNull(builder.loss, "a model needs a loss");
         this.optimizer = builder.optimizer;
         this.metrics = List.copyOf(builder.metrics);
-        Layer last = layers.get(layers.size() - 1);
-        this.fusedLoss = loss instanceof FusedLoss fused && fused.fusesWith(last) ? fused : null;
+        this.step = new TrainingStep(network instanceof Sequential sequential ? sequential : new Sequential(network), loss);
         network.setTraining(false);
     }
 
@@ -84,16 +68,6 @@ public final class Model {
      */
     public static Builder builder(Layer network) {
         return new Builder(network);
-    }
-
-    private static void flatten(Layer layer, List<Layer> into) {
-        if (layer instanceof Sequential sequential) {
-            for (Layer inner : sequential.layers()) {
-                flatten(inner, into);
-            }
-        } else {
-            into.add(layer);
-        }
     }
 
     /** @return the network */
@@ -123,12 +97,20 @@ public final class Model {
 
     /** @return whether training back-propagates a fused gradient through the last layer */
     public boolean usesFusedBackward() {
-        return fusedLoss != null;
+        return step.fused();
     }
 
     /** @return the sum of every regularised layer's penalty at the current parameter values */
     public double regularizationLoss() {
-        return network instanceof Regularized regularized ? regularized.regularizationLoss() : 0;
+        return step.regularizationLoss();
+    }
+
+    /**
+     * @return the one training step this model's training runs: a distributed trainer's workers
+     *     compute gradients with it, and its driver applies their sum with {@link TrainingStep#update}
+     */
+    public TrainingStep trainingStep() {
+        return step;
     }
 
     /**
@@ -137,6 +119,14 @@ public final class Model {
      */
     public void requestStop() {
         stopRequested = true;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    void clearStopRequest() {
+        stopRequested = false;
     }
 
     /**
@@ -162,93 +152,40 @@ public final class Model {
         if (optimizer == null) {
             throw new IllegalStateException("This model was built without an optimizer; it can evaluate and predict only");
         }
-        stopRequested = false;
-        List<Parameter> parameters = network.parameters();
-        List<Layer> owners = owners();
         Resume resume = options.resume();
         order = !options.shuffle() ? null
                 : resume != null && resume.shuffleState() != null ? NumpyRandom.restore(resume.shuffleState())
                 : new NumpyRandom(options.seed());
-        int firstEpoch = resume == null ? 0 : resume.nextEpoch();
-        History history = new History();
-        network.setTraining(true);
-        InputGradientSkippable first = inputLayerSkippable();
-        if (first != null) {
-            first.skipInputGradient(true);
-        }
         try {
-            for (int epoch = firstEpoch; epoch < options.epochs() && !stopRequested; epoch++) {
-                long start = System.nanoTime();
-                for (TrainingListener listener : options.listeners()) {
-                    listener.onEpochStart(epoch, this);
-                }
-                Totals totals = new Totals();
-                double rate = Double.NaN;
-                int step = 0;
-                Iterator<Batch> batches = train.batches(options.batchSize(), order);
-                while (batches.hasNext()) {
-                    Batch batch = batches.next();
-                    DMatrixRMaj output = forward(batch.inputs());
-                    double dataLoss = loss.forward(output, batch.targets());
-                    double regularization = regularizationLoss();
-                    if (!Double.isFinite(dataLoss + regularization)) {
-                        throw new NonFiniteLossException(epoch, step, dataLoss, regularization);
-                    }
-                    totals.add(batch.size(), dataLoss, regularization, output, batch.targets());
-                    backward();
-                    checkAndClipGradients(parameters, owners, options, epoch, step);
-                    if (optimizer instanceof Scheduled scheduled) {
-                        rate = scheduled.currentLearningRate();
-                    }
-                    optimizer.step(parameters);
-                    for (TrainingListener listener : options.listeners()) {
-                        listener.onBatchEnd(epoch, step, dataLoss + regularization, this);
-                    }
-                    if (LOG.isDebugEnabled() && (step + 1) % options.logEverySteps() == 0) {
-                        LOG.debug("epoch {}, step {}: loss {}", epoch, step + 1, format(dataLoss + regularization));
-                    }
-                    step++;
-                    if (Thread.currentThread().isInterrupted()) {
-                        break;
-                    }
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    LOG.info("interrupted: training stops after epoch {}, step {}", epoch + 1, step);
-                    break;
-                }
-                if (totals.samples == 0) {
-                    throw new IllegalStateException("The training data gave no batch in epoch " + epoch);
-                }
-                Map<String, Double> trainMetrics = metricValues();
-                double validationLoss = Double.NaN;
-                Map<String, Double> validationMetrics = Map.of();
-                if (options.validation() != null) {
-                    network.setTraining(false);
-                    Evaluation validation = evaluate(options.validation());
-                    network.setTraining(true);
-                    validationLoss = validation.loss();
-                    validationMetrics = validation.metrics();
-                }
-                EpochResult result = new EpochResult(epoch, totals.dataLoss / totals.samples,
-                        totals.regularization / totals.samples, trainMetrics, validationLoss, validationMetrics,
-                        rate, Duration.ofNanos(System.nanoTime() - start));
-                history.add(result);
-                int every = options.logEveryEpochs();
-                if (every > 0 && (epoch % every == 0 || epoch == options.epochs() - 1)) {
-                    log(result, options.epochs());
-                }
-                for (TrainingListener listener : options.listeners()) {
-                    listener.onEpochEnd(result, this);
-                }
-            }
+            return EpochLoop.run(this, options, epoch -> new LocalSteps(train.batches(options.batchSize(), order)));
         } finally {
-            network.setTraining(false);
-            if (first != null) {
-                first.skipInputGradient(false);
-            }
             order = null;
         }
-        return history;
+    }
+
+    /** The steps of an epoch on this thread: each batch's gradients by the training step. */
+    private final class LocalSteps implements EpochLoop.Steps {
+
+        private final Iterator<Batch> batches;
+
+        LocalSteps(Iterator<Batch> batches) {
+            this.batches = batches;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return batches.hasNext();
+        }
+
+        @Override
+        public EpochLoop.StepResult next(List<Metric> metrics) {
+            Batch batch = batches.next();
+            double dataLoss = step.computeGradients(batch.inputs(), batch.targets());
+            for (Metric metric : metrics) {
+                metric.update(step.output(), batch.targets());
+            }
+            return new EpochLoop.StepResult(batch.size(), dataLoss, true);
+        }
     }
 
     /**
@@ -267,66 +204,11 @@ public final class Model {
     public double computeGradients(DMatrixRMaj inputs, DMatrixRMaj targets) {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(targets, "targets");
-        InputGradientSkippable first = inputLayerSkippable();
-        network.setTraining(true);
-        if (first != null) {
-            first.skipInputGradient(true);
-        }
+        step.training(true);
         try {
-            double dataLoss = loss.forward(forward(inputs), targets);
-            backward();
-            return dataLoss;
+            return step.computeGradients(inputs, targets);
         } finally {
-            network.setTraining(false);
-            if (first != null) {
-                first.skipInputGradient(false);
-            }
-        }
-    }
-
-    /** @return the first layer, if it can skip its input gradient (nothing uses the gradient of data) */
-    private InputGradientSkippable inputLayerSkippable() {
-        return layers.get(0) instanceof InputGradientSkippable skippable ? skippable : null;
-    }
-
-    /** @return for each parameter of {@link #parameters()}, in order, the layer that holds it */
-    private List<Layer> owners() {
-        List<Layer> owners = new ArrayList<>();
-        for (Layer layer : layers) {
-            for (int i = 0; i < layer.parameters().size(); i++) {
-                owners.add(layer);
-            }
-        }
-        return owners;
-    }
-
-    /** Stops on a NaN or infinite gradient, naming its layer; then clips by norm and by value if asked. */
-    private static void checkAndClipGradients(List<Parameter> parameters, List<Layer> owners, FitOptions options,
-            int epoch, int step) {
-        double squares = 0;
-        for (int p = 0; p < parameters.size(); p++) {
-            DMatrixRMaj grad = parameters.get(p).grad();
-            double sum = 0;
-            for (int i = 0; i < grad.getNumElements(); i++) {
-                sum += grad.data[i] * grad.data[i];
-            }
-            if (!Double.isFinite(sum)) {
-                throw new NonFiniteGradientException(epoch, step, owners.get(p).toString(),
-                        parameters.get(p).name() + " (parameter " + p + ")");
-            }
-            squares += sum;
-        }
-        double norm = Math.sqrt(squares);
-        double scale = norm > options.clipNorm() ? options.clipNorm() / norm : 1;
-        double limit = options.clipValue();
-        if (scale == 1 && limit == Double.POSITIVE_INFINITY) {
-            return;
-        }
-        for (Parameter parameter : parameters) {
-            double[] grad = parameter.grad().data;
-            for (int i = 0; i < parameter.grad().getNumElements(); i++) {
-                grad[i] = Math.max(-limit, Math.min(limit, grad[i] * scale));
-            }
+            step.training(false);
         }
     }
 
@@ -349,17 +231,25 @@ public final class Model {
      */
     public Evaluation evaluate(Dataset data) {
         Objects.requireNonNull(data, "data");
-        Totals totals = new Totals();
+        for (Metric metric : metrics) {
+            metric.reset();
+        }
+        long samples = 0;
+        double lossTimesSamples = 0;
         Iterator<Batch> batches = data.batches(PREDICT_BATCH, null);
         while (batches.hasNext()) {
             Batch batch = batches.next();
-            DMatrixRMaj output = forward(batch.inputs());
-            totals.add(batch.size(), loss.forward(output, batch.targets()), 0, output, batch.targets());
+            DMatrixRMaj output = step.forward(batch.inputs());
+            lossTimesSamples += loss.forward(output, batch.targets()) * batch.size();
+            samples += batch.size();
+            for (Metric metric : metrics) {
+                metric.update(output, batch.targets());
+            }
         }
-        if (totals.samples == 0) {
+        if (samples == 0) {
             throw new IllegalArgumentException("The data set to evaluate gave no batch");
         }
-        return new Evaluation(totals.dataLoss / totals.samples, regularizationLoss(), metricValues(), totals.samples);
+        return new Evaluation(lossTimesSamples / samples, regularizationLoss(), EpochLoop.values(metrics), samples);
     }
 
     /**
@@ -376,86 +266,13 @@ public final class Model {
         for (int start = 0; start < inputs.numRows; start += PREDICT_BATCH) {
             int end = Math.min(inputs.numRows, start + PREDICT_BATCH);
             CommonOps_DDRM.extract(inputs, start, end, 0, inputs.numCols, batch);
-            DMatrixRMaj output = forward(batch);
+            DMatrixRMaj output = step.forward(batch);
             if (result == null) {
                 result = new DMatrixRMaj(inputs.numRows, output.numCols);
             }
             System.arraycopy(output.data, 0, result.data, start * output.numCols, output.getNumElements());
         }
         return result;
-    }
-
-    private DMatrixRMaj forward(DMatrixRMaj inputs) {
-        DMatrixRMaj values = inputs;
-        for (Layer layer : layers) {
-            values = layer.forward(values);
-        }
-        return values;
-    }
-
-    private void backward() {
-        int last = layers.size() - 1;
-        DMatrixRMaj grad;
-        if (fusedLoss != null) {
-            grad = fusedLoss.backwardThrough(layers.get(last));
-            last--;
-        } else {
-            grad = loss.backward();
-        }
-        for (int i = last; i >= 0; i--) {
-            grad = layers.get(i).backward(grad);
-        }
-    }
-
-    private Map<String, Double> metricValues() {
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (Metric metric : metrics) {
-            values.put(metric.name(), metric.value());
-        }
-        return values;
-    }
-
-    private void log(EpochResult result, int epochs) {
-        if (!LOG.isInfoEnabled()) {
-            return;
-        }
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d: loss %s (data %s, regularization %s)",
-                result.epoch() + 1, epochs, format(result.loss()), format(result.dataLoss()),
-                format(result.regularizationLoss())));
-        result.metrics().forEach((name, value) -> line.append(", ").append(name).append(' ').append(format(value)));
-        if (!Double.isNaN(result.validationLoss())) {
-            line.append(", val_loss ").append(format(result.validationLoss()));
-            result.validationMetrics().forEach(
-                    (name, value) -> line.append(", val_").append(name).append(' ').append(format(value)));
-        }
-        line.append(", lr ").append(result.learningRate()).append(", ").append(result.wallTime().toMillis()).append(" ms");
-        LOG.info(line.toString());
-    }
-
-    private static String format(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    /** Sums over the batches of an epoch, each weighted by its samples; resets the metrics. */
-    private final class Totals {
-        long samples;
-        double dataLoss;
-        double regularization;
-
-        Totals() {
-            for (Metric metric : metrics) {
-                metric.reset();
-            }
-        }
-
-        void add(int n, double batchLoss, double batchRegularization, DMatrixRMaj output, DMatrixRMaj targets) {
-            samples += n;
-            dataLoss += batchLoss * n;
-            regularization += batchRegularization * n;
-            for (Metric metric : metrics) {
-                metric.update(output, targets);
-            }
-        }
     }
 
     /** Options of a {@link Model}. */
@@ -514,7 +331,7 @@ public final class Model {
 
     @Override
     public String toString() {
-        return "Model[" + network + ", " + loss + (fusedLoss != null ? " (fused)" : "") + ", "
+        return "Model[" + network + ", " + loss + (step.fused() ? " (fused)" : "") + ", "
                 + (optimizer == null ? "no optimizer" : optimizer.getClass().getSimpleName()) + ", metrics "
                 + Collections.unmodifiableList(metrics.stream().map(Metric::name).toList()) + "]";
     }

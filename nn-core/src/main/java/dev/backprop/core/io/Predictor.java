@@ -1,7 +1,6 @@
-package dev.backprop.core.train;
+package dev.backprop.core.io;
 
-import dev.backprop.core.io.ModelFile;
-import dev.backprop.core.io.ModelFileException;
+import dev.backprop.core.train.Model;
 import dev.backprop.core.linalg.Gemm;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,7 +6,10 @@ import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Parameter;
 import dev.backprop.core.Sequential;
+import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.train.Model;
+import dev.backprop.core.train.TrainingStep;
+import dev.backprop.data.BookDatasets;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Initializer;
 import dev.backprop.layers.ReLU;
@@ -37,10 +40,8 @@ final class Workloads {
             this.inputs = inputs;
             this.targets = targets;
             this.parameters = model.parameters();
-            // As Model.fit does: the first layer's input is data, its gradient unused.
-            if (model.layers().get(0) instanceof Dense first) {
-                first.skipInputGradient(true);
-            }
+            // As Model.fit does: training mode, and the first layer's input is data, its gradient unused.
+            new TrainingStep(model, loss).training(true);
         }
 
         double step() {
@@ -54,18 +55,9 @@ final class Workloads {
     /** W1: spiral(100, 3), Dense(2, 64)-ReLU-Dense(64, 3) + softmax cross-entropy, Adam(0.05, 5e-7), full batch. */
     static Training spiral() {
         NumpyRandom random = new NumpyRandom(0);
-        DMatrixRMaj x = new DMatrixRMaj(300, 2);
-        DMatrixRMaj y = new DMatrixRMaj(300, 1);
-        for (int c = 0; c < 3; c++) {
-            for (int i = 0; i < 100; i++) {
-                int row = c * 100 + i;
-                double r = i / 99.0;
-                double t = c * 4 + 4 * i / 99.0 + random.nextGaussian() * 0.2;
-                x.set(row, 0, r * Math.sin(t * 2.5));
-                x.set(row, 1, r * Math.cos(t * 2.5));
-                y.set(row, 0, c);
-            }
-        }
+        InMemoryDataset spiral = BookDatasets.spiral(100, 3, random);
+        DMatrixRMaj x = spiral.inputs();
+        DMatrixRMaj y = spiral.targets();
         Sequential model = new Sequential(new Dense(2, 64, Initializer.scaledNormal(0.01, random)), new ReLU(),
                 new Dense(64, 3, Initializer.scaledNormal(0.01, random)));
         return new Training(model, new SoftmaxCrossEntropy(), Adam.builder().learningRate(0.05).decay(5e-7).build(), x, y);

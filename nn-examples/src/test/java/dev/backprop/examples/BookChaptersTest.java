@@ -19,6 +19,7 @@ import dev.backprop.core.train.Evaluation;
 import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.History;
 import dev.backprop.core.train.Model;
+import dev.backprop.data.BookDatasets;
 import dev.backprop.layers.BinaryCrossEntropy;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;

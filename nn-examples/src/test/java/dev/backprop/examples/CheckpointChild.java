@@ -6,6 +6,7 @@ import dev.backprop.core.io.Checkpoints;
 import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.Model;
 import dev.backprop.core.train.Resume;
+import dev.backprop.data.BookDatasets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

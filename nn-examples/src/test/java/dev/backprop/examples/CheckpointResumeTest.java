@@ -12,6 +12,7 @@ import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.Model;
 import dev.backprop.core.train.Resume;
 import dev.backprop.core.train.TrainingListener;
+import dev.backprop.data.BookDatasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

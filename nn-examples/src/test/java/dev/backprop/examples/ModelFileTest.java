@@ -16,6 +16,7 @@ import dev.backprop.core.io.ModelFileException;
 import dev.backprop.core.metrics.CategoricalAccuracy;
 import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.Model;
+import dev.backprop.data.BookDatasets;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Dropout;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.train.Model;
 import dev.backprop.core.io.Predictor;
+import dev.backprop.data.BookDatasets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -1,7 +1,7 @@
 package dev.backprop.examples.cli;
 
 import dev.backprop.core.io.ModelFileException;
-import dev.backprop.examples.data.DataFormatException;
+import dev.backprop.data.DataFormatException;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;

@@ -2,10 +2,10 @@ package dev.backprop.examples.cli;
 
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.data.InMemoryDataset;
-import dev.backprop.examples.BookDatasets;
-import dev.backprop.examples.data.CsvData;
-import dev.backprop.examples.data.DataFormatException;
-import dev.backprop.examples.data.FashionMnist;
+import dev.backprop.data.BookDatasets;
+import dev.backprop.data.CsvData;
+import dev.backprop.data.DataFormatException;
+import dev.backprop.data.FashionMnist;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

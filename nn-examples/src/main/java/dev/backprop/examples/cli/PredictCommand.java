@@ -2,7 +2,7 @@ package dev.backprop.examples.cli;
 
 import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.train.Model;
-import dev.backprop.examples.data.CsvData;
+import dev.backprop.data.CsvData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

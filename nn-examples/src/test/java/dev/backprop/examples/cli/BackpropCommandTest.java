@@ -8,7 +8,7 @@ import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.train.Model;
-import dev.backprop.examples.BookDatasets;
+import dev.backprop.data.BookDatasets;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.backprop.examples.data;
+package dev.backprop.data;
 
 /** A data file is missing, truncated or malformed; the message names the file, the place and the reason. */
 public final class DataFormatException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.backprop.examples;
+package dev.backprop.data;
 
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.data.Dataset;

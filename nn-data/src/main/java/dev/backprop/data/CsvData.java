@@ -1,4 +1,4 @@
-package dev.backprop.examples.data;
+package dev.backprop.data;
 
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.data.InMemoryDataset;

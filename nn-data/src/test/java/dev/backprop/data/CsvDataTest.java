@@ -1,4 +1,4 @@
-package dev.backprop.examples.data;
+package dev.backprop.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

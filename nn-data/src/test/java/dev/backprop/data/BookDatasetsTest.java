@@ -1,4 +1,4 @@
-package dev.backprop.examples;
+package dev.backprop.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

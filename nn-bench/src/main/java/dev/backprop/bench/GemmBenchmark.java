@@ -7,11 +7,11 @@ import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 
 import dev.backprop.blas.OpenBlasGemm;
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.linalg.EjmlGemm;
 import dev.backprop.core.linalg.GemmBackend;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.DoublePointer;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -76,7 +76,7 @@ public class GemmBenchmark {
         a = transposeA ? random.randn(k, m) : random.randn(m, k);
         b = transposeB ? random.randn(n, k) : random.randn(k, n);
         c = new DMatrixRMaj(m, n);
-        blas = backend.startsWith("openblas") ? new OpenBlasGemm() : null;
+        blas = backend.startsWith("openblas") ? new OpenBlasGemm() : new EjmlGemm();
         float32 = backend.equals("openblas-float32");
         if (backend.equals("openblas-native")) {
             nativeA = new DoublePointer(a.data);
@@ -93,14 +93,8 @@ public class GemmBenchmark {
                     m, n, k, 1.0, nativeA, a.numCols, nativeB, b.numCols, 0.0, nativeC, n);
         } else if (float32) {
             blas.multiplyFloat32(a, transposeA, b, transposeB, c);
-        } else if (blas != null) {
-            blas.multiply(a, transposeA, b, transposeB, c);
-        } else if (transposeA) {
-            CommonOps_DDRM.multTransA(a, b, c);
-        } else if (transposeB) {
-            CommonOps_DDRM.multTransB(a, b, c);
         } else {
-            CommonOps_DDRM.mult(a, b, c);
+            blas.multiply(a, transposeA, b, transposeB, c);
         }
         return c;
     }

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /** Products by EJML's transposed multiplies: pure Java, always there, and the reference. */
-final class EjmlGemm implements GemmBackend {
+public final class EjmlGemm implements GemmBackend {
 
     @Override
     public String name() {

@@ -1,11 +1,8 @@
 package dev.backprop.core.linalg;
 
 import dev.backprop.core.MatrixChecks;
-import dev.backprop.core.NumpyRandom;
-import dev.backprop.core.train.Model;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,13 +16,15 @@ import org.slf4j.LoggerFactory;
  * The matrix products behind {@code Dense} and every other layer: {@code C = A·B}, {@code Aᵀ·B}
  * and {@code A·Bᵀ} on row-major {@link DMatrixRMaj}, without copying a transpose.
  *
- * <p>The backend is chosen once, when this class is first used: EJML (pure Java, the reference)
- * and every {@link GemmBackend} that {@link ServiceLoader} finds (add {@code nn-blas} for
- * OpenBLAS) are timed on one product and checked against EJML, and the fastest correct one wins;
- * the choice and the speeds are logged at INFO. A backend that loads but computes wrong results,
- * or is slower than EJML, is never chosen silently. The system property {@code backprop.gemm}
- * names a backend to use instead ({@code ejml}, {@code openblas}). Products of fewer than
- * 4096 multiply-adds always run on EJML, where a native call would cost more than it saves.
+ * <p>A {@code Gemm} is a {@link GemmBackend} and the rule of when to use it: products of fewer
+ * than 4096 multiply-adds run on EJML, where a native call would cost more than it saves. Tests and
+ * benchmarks build one directly with {@link #using}; layers call the static {@link #mult},
+ * {@link #multTransA} and {@link #multTransB}, which use {@link #shared()}, chosen once, the first
+ * time a product is needed, by {@link #choose}: the backend that {@code -Dbackprop.gemm} names
+ * ({@code ejml}, {@code openblas}), or else the first native backend that {@link ServiceLoader}
+ * finds (add {@code nn-blas} for OpenBLAS) and that computes the same products as EJML on a check
+ * of a few microseconds; else EJML. Nothing is timed at start-up, so the choice is the same on
+ * every run of the same class path.
  *
  * <p>Products run in double precision unless single precision is asked for ({@link Precision}):
  * for the whole program with {@code -Dbackprop.precision=float32}, or for one thread's work with
@@ -42,12 +41,126 @@ public final class Gemm {
 
     private static final long SMALL_PRODUCT = 4096;
     private static final GemmBackend REFERENCE = new EjmlGemm();
-    private static final GemmBackend BACKEND = choose();
-    private static final Precision DEFAULT_PRECISION = defaultPrecision();
-    private static final ThreadLocal<Precision> PRECISION = ThreadLocal.withInitial(() -> DEFAULT_PRECISION);
+    private static final ThreadLocal<Precision> PRECISION = ThreadLocal.withInitial(Gemm::defaultPrecision);
     private static final AtomicBoolean WARNED_NO_FLOAT32 = new AtomicBoolean();
 
-    private Gemm() {}
+    private final GemmBackend backend;
+
+    private Gemm(GemmBackend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    /**
+     * @param backend the backend for products of 4096 multiply-adds and more
+     * @return products on it, as the shared one does on its choice
+     */
+    public static Gemm using(GemmBackend backend) {
+        return new Gemm(backend);
+    }
+
+    /** The shared choice, made when first needed (the holder idiom: no lock on the hot path). */
+    private static final class Shared {
+        static final Gemm INSTANCE = choose(available(), System.getProperty(PROPERTY));
+    }
+
+    /** @return the products every layer uses, chosen once by {@link #choose} */
+    public static Gemm shared() {
+        return Shared.INSTANCE;
+    }
+
+    /** @return the backend of these products ({@code Gemm.shared().backend()}: the one every layer uses) */
+    public GemmBackend backend() {
+        return backend;
+    }
+
+    /** @return EJML and every backend that {@link ServiceLoader} finds, in that order */
+    public static List<GemmBackend> available() {
+        List<GemmBackend> candidates = new ArrayList<>();
+        candidates.add(REFERENCE);
+        try {
+            for (GemmBackend backend : ServiceLoader.load(GemmBackend.class, Gemm.class.getClassLoader())) {
+                candidates.add(backend);
+            }
+        } catch (Throwable error) { // a provider whose native library fails to load must not stop the program
+            LOG.warn("a GEMM backend could not be loaded: {}", error.toString());
+        }
+        return candidates;
+    }
+
+    /**
+     * The rule: the candidate named by {@code forced} if there is one; else the first candidate
+     * other than EJML that computes the same products as EJML (double and, where it has them,
+     * float32) on small products of every transposition; else EJML. The choice is logged at DEBUG (a forced one at INFO).
+     *
+     * @param candidates the backends to choose from, EJML among them
+     * @param forced the name of a backend to use, or null
+     * @return the products
+     */
+    public static Gemm choose(List<GemmBackend> candidates, String forced) {
+        if (forced != null) {
+            for (GemmBackend backend : candidates) {
+                if (backend.name().equals(forced)) {
+                    LOG.info("GEMM backend: {} (chosen by -D{})", forced, PROPERTY);
+                    return new Gemm(backend);
+                }
+            }
+            LOG.warn("-D{}={} names no available backend (available: {})", PROPERTY, forced,
+                    candidates.stream().map(GemmBackend::name).toList());
+        }
+        for (GemmBackend backend : candidates) {
+            if (backend.name().equals(REFERENCE.name())) {
+                continue;
+            }
+            try {
+                String wrong = check(backend);
+                if (wrong == null) {
+                    LOG.debug("GEMM backend: {} (checked against EJML; -D{}=ejml for pure Java)", backend.name(), PROPERTY);
+                    return new Gemm(backend);
+                }
+                LOG.warn("GEMM backend {} computes wrong {}; not used", backend.name(), wrong);
+            } catch (Throwable error) {
+                LOG.warn("GEMM backend {} failed: {}; not used", backend.name(), error.toString());
+            }
+        }
+        LOG.debug("GEMM backend: ejml (pure Java; add nn-blas for OpenBLAS)");
+        return new Gemm(REFERENCE);
+    }
+
+    /** @return null if the backend's products agree with EJML's, else what is wrong */
+    private static String check(GemmBackend backend) {
+        int m = 37;
+        int k = 29;
+        int n = 23;
+        for (int variant = 0; variant < 3; variant++) {
+            boolean transposeA = variant == 1;
+            boolean transposeB = variant == 2;
+            DMatrixRMaj a = filled(transposeA ? k : m, transposeA ? m : k, 1);
+            DMatrixRMaj b = filled(transposeB ? n : k, transposeB ? k : n, 2);
+            DMatrixRMaj expected = new DMatrixRMaj(m, n);
+            REFERENCE.multiply(a, transposeA, b, transposeB, expected);
+            DMatrixRMaj c = new DMatrixRMaj(m, n);
+            backend.multiply(a, transposeA, b, transposeB, c);
+            if (!(maxError(c, expected) <= 1e-12)) {
+                return "products";
+            }
+            if (backend.supportsFloat32()) {
+                backend.multiplyFloat32(a, transposeA, b, transposeB, c);
+                if (!(maxError(c, expected) <= 1e-4)) {
+                    return "float32 products";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Values in (−1, 1) that differ everywhere, without a random generator. */
+    private static DMatrixRMaj filled(int rows, int cols, int salt) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = Math.sin(1.7 * i + salt);
+        }
+        return m;
+    }
 
     /** @return the precision of this thread's products */
     public static Precision precision() {
@@ -67,9 +180,9 @@ public final class Gemm {
         Objects.requireNonNull(precision, "precision");
         Objects.requireNonNull(work, "work");
         Precision before = PRECISION.get();
-        if (precision == Precision.FLOAT32 && !BACKEND.supportsFloat32() && !WARNED_NO_FLOAT32.getAndSet(true)) {
+        if (precision == Precision.FLOAT32 && !shared().backend.supportsFloat32() && !WARNED_NO_FLOAT32.getAndSet(true)) {
             LOG.warn("float32 products asked for, but the GEMM backend {} has none; products stay in double",
-                    BACKEND.name());
+                    shared().backend.name());
         }
         PRECISION.set(precision);
         try {
@@ -79,45 +192,50 @@ public final class Gemm {
         }
     }
 
-    /** @return the backend in use */
-    public static GemmBackend backend() {
-        return BACKEND;
-    }
-
     /**
-     * {@code c = a·b}; {@code c} is reshaped to a.rows × b.cols.
+     * {@code c = a·b} by the shared products; {@code c} is reshaped to a.rows × b.cols.
      *
      * @param a m × k
      * @param b k × n
      * @param c the result, overwritten
      */
     public static void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        multiply(a, false, b, false, c);
+        Shared.INSTANCE.multiply(a, false, b, false, c);
     }
 
     /**
-     * {@code c = aᵀ·b}; {@code c} is reshaped to a.cols × b.cols.
+     * {@code c = aᵀ·b} by the shared products; {@code c} is reshaped to a.cols × b.cols.
      *
      * @param a k × m
      * @param b k × n
      * @param c the result, overwritten
      */
     public static void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        multiply(a, true, b, false, c);
+        Shared.INSTANCE.multiply(a, true, b, false, c);
     }
 
     /**
-     * {@code c = a·bᵀ}; {@code c} is reshaped to a.rows × b.rows.
+     * {@code c = a·bᵀ} by the shared products; {@code c} is reshaped to a.rows × b.rows.
      *
      * @param a m × k
      * @param b n × k
      * @param c the result, overwritten
      */
     public static void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        multiply(a, false, b, true, c);
+        Shared.INSTANCE.multiply(a, false, b, true, c);
     }
 
-    private static void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+    /**
+     * {@code c = op(a)·op(b)} in this thread's precision; {@code c} is reshaped.
+     *
+     * @param a the left operand
+     * @param transposeA whether to use aᵀ
+     * @param b the right operand
+     * @param transposeB whether to use bᵀ
+     * @param c the result, overwritten; neither operand
+     * @throws IllegalArgumentException if the shapes do not fit or {@code c} is an operand
+     */
+    public void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
         int m = transposeA ? a.numCols : a.numRows;
         int k = transposeA ? a.numRows : a.numCols;
         int kb = transposeB ? b.numCols : b.numRows;
@@ -137,10 +255,10 @@ public final class Gemm {
         // A native call costs a few microseconds: for a tiny product EJML's loops win.
         if ((long) m * n * k < SMALL_PRODUCT) {
             REFERENCE.multiply(a, transposeA, b, transposeB, c);
-        } else if (BACKEND.supportsFloat32() && PRECISION.get() == Precision.FLOAT32) {
-            BACKEND.multiplyFloat32(a, transposeA, b, transposeB, c);
+        } else if (backend.supportsFloat32() && PRECISION.get() == Precision.FLOAT32) {
+            backend.multiplyFloat32(a, transposeA, b, transposeB, c);
         } else {
-            BACKEND.multiply(a, transposeA, b, transposeB, c);
+            backend.multiply(a, transposeA, b, transposeB, c);
         }
     }
 
@@ -150,92 +268,11 @@ public final class Gemm {
             return Precision.FLOAT64;
         }
         try {
-            Precision precision = Precision.parse(name);
-            if (precision == Precision.FLOAT32) {
-                LOG.info("products in float32 (-D{}={}){}", PRECISION_PROPERTY, name,
-                        BACKEND.supportsFloat32() ? "" : ", but " + BACKEND.name() + " has none: they stay in double");
-            }
-            return precision;
+            return Precision.parse(name);
         } catch (IllegalArgumentException error) {
             LOG.warn("-D{}: {}; products stay in double", PRECISION_PROPERTY, error.getMessage());
             return Precision.FLOAT64;
         }
-    }
-
-    private static GemmBackend choose() {
-        List<GemmBackend> candidates = new ArrayList<>();
-        GemmBackend reference = REFERENCE;
-        candidates.add(reference);
-        try {
-            for (GemmBackend backend : ServiceLoader.load(GemmBackend.class, Gemm.class.getClassLoader())) {
-                candidates.add(backend);
-            }
-        } catch (Throwable error) { // a provider whose native library fails to load must not stop the program
-            LOG.warn("a GEMM backend could not be loaded: {}", error.toString());
-        }
-        String forced = System.getProperty(PROPERTY);
-        if (forced != null) {
-            for (GemmBackend backend : candidates) {
-                if (backend.name().equals(forced)) {
-                    LOG.info("GEMM backend: {} (chosen by -D{})", forced, PROPERTY);
-                    return backend;
-                }
-            }
-            LOG.warn("-D{}={} names no available backend (available: {}); choosing by speed", PROPERTY, forced,
-                    candidates.stream().map(GemmBackend::name).toList());
-        }
-        if (candidates.size() == 1) {
-            LOG.info("GEMM backend: ejml (pure Java; add nn-blas for OpenBLAS)");
-            return reference;
-        }
-        return fastest(candidates, reference);
-    }
-
-    /** Times each backend on a 256-cube product (after a warm-up) and checks it against EJML. */
-    private static GemmBackend fastest(List<GemmBackend> candidates, GemmBackend reference) {
-        int size = 256;
-        NumpyRandom random = new NumpyRandom(1);
-        DMatrixRMaj a = random.randn(size, size);
-        DMatrixRMaj b = random.randn(size, size);
-        DMatrixRMaj expected = new DMatrixRMaj(size, size);
-        reference.multiply(a, false, b, true, expected);
-        GemmBackend best = reference;
-        double bestSpeed = 0;
-        StringBuilder report = new StringBuilder();
-        for (GemmBackend backend : candidates) {
-            try {
-                DMatrixRMaj c = new DMatrixRMaj(size, size);
-                backend.multiply(a, false, b, true, c);
-                if (!(maxError(c, expected) <= 1e-9)) {
-                    LOG.warn("GEMM backend {} computes wrong products; not used", backend.name());
-                    continue;
-                }
-                if (backend.supportsFloat32()) {
-                    backend.multiplyFloat32(a, false, b, true, c);
-                    if (!(maxError(c, expected) <= 1e-4)) {
-                        LOG.warn("GEMM backend {} computes wrong float32 products; not used", backend.name());
-                        continue;
-                    }
-                }
-                long start = System.nanoTime();
-                int runs = 3;
-                for (int i = 0; i < runs; i++) {
-                    backend.multiply(a, false, b, true, c);
-                }
-                double seconds = (System.nanoTime() - start) / 1e9 / runs;
-                double speed = 2.0 * size * size * size / seconds / 1e9;
-                report.append(String.format(Locale.ROOT, "%s%s %.1f GFLOP/s", report.length() > 0 ? ", " : "",
-                        backend.name(), speed));
-                if (speed > bestSpeed) {
-                    best = backend;
-                    bestSpeed = speed;
-                }
-            } catch (Throwable error) {
-                LOG.warn("GEMM backend {} failed: {}; not used", backend.name(), error.toString());
-            }
-        }
-        LOG.info("GEMM backend: {} ({})", best.name(), report);
-        return best;
     }
 
     private static double maxError(DMatrixRMaj c, DMatrixRMaj expected) {
@@ -244,5 +281,10 @@ public final class Gemm {
             worst = Math.max(worst, Math.abs(c.data[i] - expected.data[i]) / (1 + Math.abs(expected.data[i])));
         }
         return worst;
+    }
+
+    @Override
+    public String toString() {
+        return "Gemm[" + backend.name() + "]";
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.backprop.core.NumpyRandom;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class GemmTest {
         assertEquals("Gemm: cannot multiply 2×3 by 4×5", error.getMessage());
         DMatrixRMaj a = new DMatrixRMaj(2, 2);
         assertThrows(IllegalArgumentException.class, () -> Gemm.mult(a, new DMatrixRMaj(2, 2), a));
-        assertEquals("ejml", Gemm.backend().name(), "nn-core alone has only EJML");
+        assertEquals("ejml", Gemm.shared().backend().name(), "nn-core alone has only EJML");
     }
 
     @Test
@@ -113,5 +114,44 @@ class GemmTest {
         for (int i = 0; i < expected.getNumElements(); i++) {
             assertEquals(expected.data[i], actual.data[i], 1e-12 * (1 + Math.abs(expected.data[i])));
         }
+    }
+
+    /** A backend that computes EJML's products plus {@code error} in one corner. */
+    private static GemmBackend offBy(String name, double error) {
+        return new GemmBackend() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+                new EjmlGemm().multiply(a, transposeA, b, transposeB, c);
+                c.data[0] += error;
+            }
+        };
+    }
+
+    @Test
+    void theChoiceIsARuleNotATiming() {
+        GemmBackend ejml = new EjmlGemm();
+        GemmBackend wrong = offBy("wrong", 1e-6);
+        GemmBackend right = offBy("right", 0);
+        assertEquals("right", Gemm.choose(List.of(ejml, wrong, right), null).backend().name(),
+                "the first native backend whose products agree with EJML's");
+        assertEquals("ejml", Gemm.choose(List.of(ejml, wrong), null).backend().name(), "a wrong backend is never used");
+        assertEquals("wrong", Gemm.choose(List.of(ejml, wrong, right), "wrong").backend().name(),
+                "-Dbackprop.gemm forces a backend");
+        assertEquals("right", Gemm.choose(List.of(ejml, wrong, right), "missing").backend().name());
+    }
+
+    @Test
+    void productsBuiltDirectlyUseTheirBackendAboveTheSmallSize() {
+        Gemm skewed = Gemm.using(offBy("skewed", 1.0));
+        DMatrixRMaj c = new DMatrixRMaj(1, 1);
+        skewed.multiply(new DMatrixRMaj(16, 16), false, new DMatrixRMaj(16, 16), false, c);
+        assertEquals(1.0, c.get(0, 0), 0.0, "16³ multiply-adds go to the backend");
+        skewed.multiply(new DMatrixRMaj(8, 8), false, new DMatrixRMaj(8, 8), false, c);
+        assertEquals(0.0, c.get(0, 0), 0.0, "8³ stay on EJML");
     }
 }

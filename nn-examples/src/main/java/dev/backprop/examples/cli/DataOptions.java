@@ -7,6 +7,7 @@ import dev.backprop.data.CsvData;
 import dev.backprop.data.DataFormatException;
 import dev.backprop.data.FashionMnist;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that choose and load a data set, shared by train and evaluate. */
@@ -34,9 +35,8 @@ final class DataOptions {
             description = "Use only the first N training (and N test) samples of Fashion-MNIST")
     Integer limit;
 
-    @Option(names = "--label-column", paramLabel = "NAME",
-            description = "The CSV column holding the class (default: ${DEFAULT-VALUE})", defaultValue = "label")
-    String labelColumn;
+    @Mixin
+    LabelColumnOption labelColumn = new LabelColumnOption();
 
     @Option(names = "--validation-split", paramLabel = "FRACTION",
             description = "Share of a CSV file held out for validation (default: ${DEFAULT-VALUE})", defaultValue = "0.2")
@@ -60,10 +60,10 @@ final class DataOptions {
      */
     Problem load(NumpyRandom random, long seed) {
         String kind = kind();
-        int limit = this.limit == null ? Integer.MAX_VALUE : positive("--limit", this.limit);
+        int limit = this.limit == null ? Integer.MAX_VALUE : RecipeOptions.positive("--limit", this.limit);
         switch (kind) {
             case "spiral", "vertical" -> {
-                int n = positive("--samples", samples == null ? 100 : samples);
+                int n = RecipeOptions.positive("--samples", samples == null ? 100 : samples);
                 if (classes < 2) {
                     throw new UsageException("--classes must be at least 2, got " + classes);
                 }
@@ -73,7 +73,7 @@ final class DataOptions {
                         : BookDatasets.vertical(n, classes, random), classes, true);
             }
             case "sine" -> {
-                int n = positive("--samples", samples == null ? 1000 : samples);
+                int n = RecipeOptions.positive("--samples", samples == null ? 1000 : samples);
                 return new Problem(kind, BookDatasets.sine(n), () -> BookDatasets.sine(n), 0, false);
             }
             case "fashion-mnist" -> {
@@ -81,7 +81,7 @@ final class DataOptions {
                 return new Problem(kind, train, () -> FashionMnist.test(dataDir, limit), FashionMnist.CLASSES.length, false);
             }
             default -> {
-                InMemoryDataset all = CsvData.read(Path.of(dataset.substring(4)), labelColumn);
+                InMemoryDataset all = CsvData.read(Path.of(dataset.substring(4)), labelColumn.name);
                 int classCount = classesOf(all);
                 InMemoryDataset.Split split = all.split(validationSplit, seed);
                 return new Problem(dataset, split.train(), split::validation, classCount, all.inputs().numCols == 2);
@@ -103,19 +103,5 @@ final class DataOptions {
             throw new DataFormatException(dataset + ": every label is 0; a classification needs two classes");
         }
         return (int) max + 1;
-    }
-
-    /** NumPy's seeds run from 0 to 2^32 − 1. */
-    static void checkSeed(long seed) {
-        if (seed < 0 || seed > 0xffffffffL) {
-            throw new UsageException("--seed must be from 0 to 4294967295, got " + seed);
-        }
-    }
-
-    static int positive(String option, int value) {
-        if (value < 1) {
-            throw new UsageException(option + " must be at least 1, got " + value);
-        }
-        return value;
     }
 }

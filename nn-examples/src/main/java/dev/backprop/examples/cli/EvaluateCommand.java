@@ -30,21 +30,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by train --save")
-    Path modelFile;
+    @Mixin
+    ModelFileOption modelFile = new ModelFileOption();
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of generated data (default: ${DEFAULT-VALUE})",
-            defaultValue = "1")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--plot", paramLabel = "DIR", description = "Write the confusion matrix as a PNG into DIR")
-    Path plot;
+    @Mixin
+    PlotOption plot = new PlotOption();
 
     @Override
     public Integer call() {
         output.configureLogging();
-        DataOptions.checkSeed(seed);
-        Model model = ModelFile.load(modelFile);
+        long seed = seedOption.value(1);
+        Model model = ModelFile.load(modelFile.file);
         Problem problem = data.load(new NumpyRandom(seed), seed);
         InMemoryDataset test = problem.validation().get();
         if (test.inputs().numCols != problem.inputs()) {
@@ -60,9 +59,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     .add(probabilities, test.targets());
             out.println();
             out.print(matrix);
-            if (plot != null) {
+            if (plot.directory != null) {
                 output.say(spec, "chart: " + dev.backprop.examples.plot.Charts.confusionMatrix(matrix,
-                        plot.resolve("confusion-matrix.png")));
+                        plot.directory.resolve("confusion-matrix.png")));
             }
         }
         out.flush();

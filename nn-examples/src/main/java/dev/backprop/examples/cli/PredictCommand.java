@@ -31,8 +31,8 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by train --save")
-    Path modelFile;
+    @Mixin
+    ModelFileOption modelFile = new ModelFileOption();
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "The CSV file of samples")
     Path input;
@@ -40,15 +40,14 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Where to write the CSV (default: standard output)")
     Path outputFile;
 
-    @Option(names = "--label-column", paramLabel = "NAME",
-            description = "A column to leave out if present (default: ${DEFAULT-VALUE})", defaultValue = "label")
-    String labelColumn;
+    @Mixin
+    LabelColumnOption labelColumn = new LabelColumnOption();
 
     @Override
     public Integer call() throws IOException {
         output.configureLogging();
-        Model model = ModelFile.load(modelFile);
-        DMatrixRMaj features = CsvData.features(input, labelColumn);
+        Model model = ModelFile.load(modelFile.file);
+        DMatrixRMaj features = CsvData.features(input, labelColumn.name);
         DMatrixRMaj predictions = Predictions.probabilities(model, features);
         boolean classifier = Predictions.isClassifier(model);
         if (outputFile == null) {

@@ -1,10 +1,15 @@
 package dev.backprop.examples.cli;
 
+import dev.backprop.core.Activation;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Sequential;
+import dev.backprop.core.component.ComponentType;
+import dev.backprop.core.component.Components;
+import dev.backprop.core.component.Config;
+import dev.backprop.core.component.ConfigException;
 import dev.backprop.core.metrics.CategoricalAccuracy;
 import dev.backprop.core.metrics.Metric;
 import dev.backprop.core.metrics.RegressionAccuracy;
@@ -12,22 +17,14 @@ import dev.backprop.core.train.Model;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Dropout;
-import dev.backprop.layers.Initializer;
-import dev.backprop.layers.LeakyReLU;
+import dev.backprop.layers.InitializerScheme;
 import dev.backprop.layers.Linear;
 import dev.backprop.layers.MeanSquaredError;
-import dev.backprop.layers.ReLU;
-import dev.backprop.layers.Sigmoid;
 import dev.backprop.layers.Softmax;
-import dev.backprop.layers.Tanh;
-import dev.backprop.optim.AdaGrad;
-import dev.backprop.optim.Adam;
-import dev.backprop.optim.AdamW;
-import dev.backprop.optim.RMSProp;
-import dev.backprop.optim.SGD;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,12 +39,14 @@ final class Recipe implements java.io.Serializable {
     List<Integer> hidden;
     String activation = "relu";
     String init = "book";
-    double initScale = 0.01;
+    /** The scale of the book's initialisation; null for the scheme's own default. */
+    Double initScale;
     String optimizer = "adam";
     double learningRate;
     double decay;
-    double momentum;
-    double weightDecay = 0.01;
+    /** Given to the optimizer only when set: an option the optimizer does not take is refused. */
+    Double momentum;
+    Double weightDecay;
     int epochs;
     /** 0 means the whole data set in every step. */
     int batchSize;
@@ -127,17 +126,18 @@ final class Recipe implements java.io.Serializable {
 
     /** The network of this recipe, its initial weights drawn from {@code random}. */
     Layer network(int inputs, int outputs, boolean regression, NumpyRandom random, long seed) {
+        InitializerScheme scheme = initializerScheme();
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < hidden.size(); i++) {
             int width = hidden.get(i);
-            layers.add(Dense.builder(inputs, width).initializer(initializer(random)).weightL2(l2).biasL2(l2).build());
+            layers.add(Dense.builder(inputs, width).initializer(scheme.from(random)).weightL2(l2).biasL2(l2).build());
             layers.add(activation());
             if (dropout > 0) {
                 layers.add(new Dropout(dropout, (seed + i) & 0xffffffffL));
             }
             inputs = width;
         }
-        layers.add(new Dense(inputs, outputs, initializer(random)));
+        layers.add(new Dense(inputs, outputs, scheme.from(random)));
         layers.add(regression ? new Linear() : new Softmax());
         return new Sequential(layers.toArray(new Layer[0]));
     }
@@ -146,53 +146,93 @@ final class Recipe implements java.io.Serializable {
         return regression ? new MeanSquaredError() : new CategoricalCrossEntropy();
     }
 
-    private Initializer initializer(NumpyRandom random) {
-        return switch (init) {
-            case "book" -> Initializer.scaledNormal(initScale, random);
-            case "glorot" -> Initializer.glorotUniform(random);
-            case "he" -> Initializer.heNormal(random);
-            default -> throw new UsageException("Unknown --init '" + init + "': use book, glorot or he");
-        };
+    /** {@code --init}, by the registry's names and aliases (book, glorot, he). */
+    InitializerScheme initializerScheme() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        if (initScale != null) {
+            config.put("scale", initScale);
+        }
+        return create(InitializerScheme.class, "--init", init, config);
     }
 
+    /** {@code --activation}: any registered layer that is an {@link Activation}. */
     private Layer activation() {
-        return switch (activation) {
-            case "relu" -> new ReLU();
-            case "leaky-relu" -> new LeakyReLU();
-            case "tanh" -> new Tanh();
-            case "sigmoid" -> new Sigmoid();
-            default -> throw new UsageException("Unknown --activation '" + activation
-                    + "': use relu, leaky-relu, tanh or sigmoid");
-        };
+        ComponentType<Layer> type;
+        try {
+            type = Components.registered().find(Layer.class, activation);
+        } catch (ConfigException e) {
+            type = null;
+        }
+        if (type == null || !Activation.class.isAssignableFrom(type.javaType())) {
+            throw new UsageException("Unknown --activation '" + activation + "': use one of " + activations());
+        }
+        return create(Layer.class, "--activation", activation, Map.of());
     }
 
+    private static List<String> activations() {
+        List<String> names = new ArrayList<>();
+        for (ComponentType<?> type : Components.registered().types(Layer.class)) {
+            if (Activation.class.isAssignableFrom(type.javaType())) {
+                names.add(type.name());
+            }
+        }
+        return names;
+    }
+
+    /** {@code --optimizer} with its rate, decay and whichever of momentum and weight decay were set. */
     Optimizer optimizer() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("learningRate", learningRate);
+        config.put("decay", decay);
+        if (momentum != null) {
+            config.put("momentum", momentum);
+        }
+        if (weightDecay != null) {
+            config.put("weightDecay", weightDecay);
+        }
+        return create(Optimizer.class, "--optimizer", optimizer, config);
+    }
+
+    /**
+     * A registered component by the name typed on the command line, from the options' values; a
+     * value the component does not take is refused, naming its option.
+     */
+    private static <T> T create(Class<T> kind, String option, String name, Map<String, Object> values) {
         try {
-            return switch (optimizer) {
-                case "sgd" -> SGD.builder().learningRate(learningRate).decay(decay).momentum(momentum).build();
-                case "adagrad" -> AdaGrad.builder().learningRate(learningRate).decay(decay).build();
-                case "rmsprop" -> RMSProp.builder().learningRate(learningRate).decay(decay).build();
-                case "adam" -> Adam.builder().learningRate(learningRate).decay(decay).build();
-                case "adamw" -> AdamW.builder().learningRate(learningRate).decay(decay).weightDecay(weightDecay).build();
-                default -> throw new UsageException("Unknown --optimizer '" + optimizer
-                        + "': use sgd, adagrad, rmsprop, adam or adamw");
-            };
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            ComponentType<T> type = Components.registered().find(kind, name);
+            Config config = new Config(option + " " + name, values);
+            T component = type.create(config);
+            for (String unused : config.unusedKeys()) {
+                throw new UsageException(OPTIONS.getOrDefault(unused, unused) + " does not apply to " + option + " " + name);
+            }
+            return component;
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage().replace("Unknown " + kind.getSimpleName().toLowerCase(Locale.ROOT),
+                    "Unknown " + option));
         }
     }
+
+    /** The command-line option of each value the recipe gives a component. */
+    private static final Map<String, String> OPTIONS = Map.of("learningRate", "--learning-rate", "decay", "--decay",
+            "momentum", "--momentum", "weightDecay", "--weight-decay", "scale", "--init-scale");
 
     Map<String, Object> describe() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("hidden", List.copyOf(hidden));
         json.put("activation", activation);
         json.put("init", init);
-        json.put("initScale", initScale);
+        if (initScale != null) {
+            json.put("initScale", initScale);
+        }
         json.put("optimizer", optimizer);
         json.put("learningRate", learningRate);
         json.put("decay", decay);
-        json.put("momentum", momentum);
-        json.put("weightDecay", weightDecay);
+        if (momentum != null) {
+            json.put("momentum", momentum);
+        }
+        if (weightDecay != null) {
+            json.put("weightDecay", weightDecay);
+        }
         json.put("epochs", epochs);
         json.put("batchSize", batchSize);
         json.put("shuffle", shuffle);

@@ -4,14 +4,13 @@ import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.io.ModelFile;
-import dev.backprop.core.train.Evaluation;
+import dev.backprop.core.metrics.Metric;
+import dev.backprop.core.train.EpochResult;
 import dev.backprop.core.train.History;
-import dev.backprop.core.train.Model;
 import dev.backprop.spark.SerializableSupplier;
 import dev.backprop.spark.SparkTrainer;
 import dev.backprop.spark.SparkTraining;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,38 +46,36 @@ final class SparkCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the data (default: Spark's parallelism)")
     Integer partitions;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the data (default: ${DEFAULT-VALUE})",
-            defaultValue = "100")
-    int epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Samples per step, over all partitions (default: ${DEFAULT-VALUE})",
-            defaultValue = "32")
-    int batchSize;
+    @Mixin
+    RecipeOptions recipeOptions = new RecipeOptions();
 
     @Option(names = "--local-steps", paramLabel = "K",
             description = "Local SGD: K steps per partition between averages (approximate; default: synchronous)")
     Integer localSteps;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of data, weights and batches (default: ${DEFAULT-VALUE})",
-            defaultValue = "0")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model (.bpz)")
-    Path save;
+    @Mixin
+    SaveOption save = new SaveOption();
 
     @Override
     public Integer call() {
         output.configureLogging();
-        DataOptions.checkSeed(seed);
-        DataOptions.positive("--epochs", epochs);
-        DataOptions.positive("--batch-size", batchSize);
+        long seed = seedOption.value(0);
         if (partitions != null) {
-            DataOptions.positive("--partitions", partitions);
+            RecipeOptions.positive("--partitions", partitions);
         }
         if (localSteps != null) {
-            DataOptions.positive("--local-steps", localSteps);
+            RecipeOptions.positive("--local-steps", localSteps);
         }
-        Recipe recipe = Recipe.book(data.kind());
+        Recipe recipe = recipeOptions.recipe(data.kind());
+        // Spark's own defaults: the book's full-batch 10 001 epochs would be 10 001 jobs.
+        int epochs = recipeOptions.epochs != null ? recipe.epochs : DEFAULT_EPOCHS;
+        int batchSize = recipeOptions.batchSize != null ? recipe.batchSize : DEFAULT_BATCH_SIZE;
+        if (batchSize == 0) {
+            throw new UsageException("--batch-size must be at least 1 on Spark, got 0");
+        }
         NumpyRandom random = new NumpyRandom(seed);
         Problem problem = data.load(random, seed);
         int inputs = problem.inputs();
@@ -88,8 +85,12 @@ final class SparkCommand implements Callable<Integer> {
         SerializableSupplier<Layer> network =
                 () -> recipe.network(inputs, outputs, regression, new NumpyRandom(weightsSeed), weightsSeed);
         SerializableSupplier<Loss> loss = () -> Recipe.loss(regression);
+        Metric metric = Recipe.metric(problem);
+        // Spark's batches are shuffled every epoch unless --shuffle none says otherwise.
+        boolean shuffle = recipeOptions.shuffle == null || !recipe.shuffle.equals("none");
         SparkTrainer.Builder trainer = SparkTrainer.builder().network(network).loss(loss).epochs(epochs)
-                .batchSize(batchSize).seed(seed);
+                .batchSize(batchSize).seed(seed).shuffle(shuffle)
+                .metric(metric).validation(problem.validation().get());
         if (localSteps != null) {
             trainer.localSteps(localSteps, recipe::optimizer);
         } else {
@@ -102,27 +103,30 @@ final class SparkCommand implements Callable<Integer> {
             throw new IllegalStateException("Apache Spark is not on the class path (" + missing.getMessage()
                     + "): run this command through ./backprop, which adds it, or through spark-submit");
         }
-        report(training, problem, Recipe.metric(problem));
-        if (save != null) {
-            ModelFile.save(training.model(), save, Map.of("dataset", problem.name(), "trainer", "spark",
+        report(training, metric);
+        if (save.file != null) {
+            ModelFile.save(training.model(), save.file, Map.of("dataset", problem.name(), "trainer", "spark",
                     "epochs", epochs));
-            output.say(spec, "saved the model to " + save);
+            output.say(spec, "saved the model to " + save.file);
         }
         return 0;
     }
 
-    private void report(SparkTraining training, Problem problem, dev.backprop.core.metrics.Metric metric) {
+    private void report(SparkTraining training, Metric metric) {
         PrintWriter out = spec.commandLine().getOut();
         History history = training.history();
+        EpochResult last = history.last();
         double seconds = history.epochs().stream().mapToDouble(e -> e.wallTime().toNanos() / 1e9).sum();
-        out.printf(Locale.ROOT, "epoch %d: loss %.4f, lr %s%n", history.size(), history.last().loss(),
-                history.last().learningRate());
+        out.printf(Locale.ROOT, "epoch %d: loss %.4f, %s %.4f, lr %s%n", history.size(), last.loss(), metric.name(),
+                last.metrics().get(metric.name()), last.learningRate());
         out.printf(Locale.ROOT, "time: %.1f s for %d epochs (%.3f s per epoch)%n", seconds, history.size(),
                 seconds / history.size());
-        Model measured = Model.builder(training.model().network()).loss(training.model().loss()).metric(metric).build();
-        Evaluation validation = measured.evaluate(problem.validation().get());
-        out.printf(Locale.ROOT, "validation: loss %.4f, %s %.4f%n", validation.loss(), metric.name(),
-                validation.metrics().get(metric.name()));
+        // The epoch loop measured the validation data after the last epoch, with the final weights.
+        out.printf(Locale.ROOT, "validation: loss %.4f, %s %.4f%n", last.validationLoss(), metric.name(),
+                last.validationMetrics().get(metric.name()));
         out.flush();
     }
+
+    private static final int DEFAULT_EPOCHS = 100;
+    private static final int DEFAULT_BATCH_SIZE = 32;
 }

@@ -44,64 +44,21 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "book (default) or deep (Fashion-MNIST, ours)")
-    String preset = "book";
+    @Mixin
+    RecipeOptions recipeOptions = new RecipeOptions();
 
-    @Option(names = "--hidden", split = ",", paramLabel = "N", description = "Widths of the hidden layers, such as 128,128")
-    List<Integer> hidden;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--activation", paramLabel = "NAME", description = "relu, leaky-relu, tanh or sigmoid")
-    String activation;
+    @Mixin
+    SaveOption save = new SaveOption();
 
-    @Option(names = "--init", paramLabel = "NAME", description = "book (scale·randn), glorot or he")
-    String init;
-
-    @Option(names = "--init-scale", paramLabel = "X", description = "The scale of --init book (book: 0.01; sine 0.1)")
-    Double initScale;
-
-    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, adagrad, rmsprop, adam or adamw")
-    String optimizer;
-
-    @Option(names = "--learning-rate", paramLabel = "X", description = "The initial learning rate")
-    Double learningRate;
-
-    @Option(names = "--decay", paramLabel = "X", description = "Learning-rate decay per step: lr / (1 + decay·t)")
-    Double decay;
-
-    @Option(names = "--momentum", paramLabel = "X", description = "SGD momentum")
-    Double momentum;
-
-    @Option(names = "--weight-decay", paramLabel = "X", description = "AdamW's decoupled weight decay")
-    Double weightDecay;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data")
-    Integer epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Samples per step; 0 for the whole data set")
-    Integer batchSize;
-
-    @Option(names = "--shuffle", paramLabel = "WHEN", description = "none, once (before training) or epoch")
-    String shuffle;
-
-    @Option(names = "--dropout", paramLabel = "RATE", description = "Dropout after each hidden layer")
-    Double dropout;
-
-    @Option(names = "--l2", paramLabel = "X", description = "L2 regularisation of the hidden layers' weights and biases")
-    Double l2;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of data, weights and shuffling (default: ${DEFAULT-VALUE})",
-            defaultValue = "0")
-    long seed;
+    @Mixin
+    PlotOption plot = new PlotOption();
 
     @Option(names = "--precision", paramLabel = "P",
             description = "Matrix products in float64 (default) or float32 (faster on OpenBLAS; storage stays double)")
     String precision;
-
-    @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model (.bpz)")
-    Path save;
-
-    @Option(names = "--plot", paramLabel = "DIR", description = "Write PNG charts into DIR")
-    Path plot;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Save a checkpoint after every epoch")
     Path checkpointDir;
@@ -127,8 +84,8 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.configureLogging();
-        Recipe recipe = recipe();
-        DataOptions.checkSeed(seed);
+        Recipe recipe = recipeOptions.recipe(data.kind());
+        long seed = seedOption.value(0);
         Precision products = precision();
         if (resume && checkpointDir == null) {
             throw new UsageException("--resume needs --checkpoint-dir");
@@ -151,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             fit.batchSize(recipe.batchSize);
         }
-        Map<String, Object> metadata = metadata(problem, recipe);
+        Map<String, Object> metadata = metadata(problem, recipe, seed);
         int firstEpoch = 0;
         if (checkpointDir != null) {
             if (resume) {
@@ -179,58 +136,18 @@ final class TrainCommand implements Callable<Integer> {
                     : Gemm.callWith(products, () -> trained.fit(samples, fit.build()));
         }
         report(model, history, validation);
-        if (save != null) {
+        if (save.file != null) {
             metadata.put("epochs", recipe.epochs);
-            ModelFile.save(model, save, metadata);
-            output.say(spec, "saved the model to " + save);
+            ModelFile.save(model, save.file, metadata);
+            output.say(spec, "saved the model to " + save.file);
         }
-        if (plot != null && history != null) {
-            plot(model, history, problem, validation);
+        if (plot.directory != null && history != null) {
+            plot(model, history, problem, validation, plot.directory);
         }
         return 0;
     }
 
-    private Recipe recipe() {
-        Recipe recipe = switch (preset) {
-            case "book" -> Recipe.book(data.kind());
-            case "deep" -> Recipe.deep();
-            default -> throw new UsageException("Unknown --preset '" + preset + "': use book or deep");
-        };
-        if (hidden != null) {
-            if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
-                throw new UsageException("--hidden needs positive widths, such as 128,128");
-            }
-            recipe.hidden = List.copyOf(hidden);
-        }
-        recipe.activation = activation != null ? activation : recipe.activation;
-        recipe.init = init != null ? init : recipe.init;
-        recipe.initScale = initScale != null ? initScale : recipe.initScale;
-        recipe.optimizer = optimizer != null ? optimizer : recipe.optimizer;
-        recipe.learningRate = learningRate != null ? learningRate : recipe.learningRate;
-        recipe.decay = decay != null ? decay : recipe.decay;
-        recipe.momentum = momentum != null ? momentum : recipe.momentum;
-        recipe.weightDecay = weightDecay != null ? weightDecay : recipe.weightDecay;
-        recipe.epochs = epochs != null ? DataOptions.positive("--epochs", epochs) : recipe.epochs;
-        if (batchSize != null && batchSize < 0) {
-            throw new UsageException("--batch-size must be 0 (whole data set) or more, got " + batchSize);
-        }
-        recipe.batchSize = batchSize != null ? batchSize : recipe.batchSize;
-        recipe.shuffle = shuffle != null ? shuffle : recipe.shuffle;
-        if (!List.of("none", "once", "epoch").contains(recipe.shuffle)) {
-            throw new UsageException("Unknown --shuffle '" + recipe.shuffle + "': use none, once or epoch");
-        }
-        recipe.dropout = dropout != null ? dropout : recipe.dropout;
-        if (!(recipe.dropout >= 0 && recipe.dropout < 1)) {
-            throw new UsageException("--dropout must be in [0, 1), got " + recipe.dropout);
-        }
-        recipe.l2 = l2 != null ? l2 : recipe.l2;
-        if (!(recipe.l2 >= 0) || !(recipe.initScale > 0)) {
-            throw new UsageException("--l2 must be ≥ 0 and --init-scale > 0");
-        }
-        return recipe;
-    }
-
-    private Map<String, Object> metadata(Problem problem, Recipe recipe) {
+    private static Map<String, Object> metadata(Problem problem, Recipe recipe, long seed) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("dataset", problem.name());
         metadata.put("seed", seed);
@@ -265,7 +182,7 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void plot(Model model, History history, Problem problem, InMemoryDataset validation) {
+    private void plot(Model model, History history, Problem problem, InMemoryDataset validation, Path plot) {
         List<Path> files = new java.util.ArrayList<>(Charts.history(history, plot));
         if (problem.twoDimensional() && !problem.regression()) {
             files.add(Charts.decisionRegions(model, problem.train(), problem.classes(), plot.resolve("decision-regions.png")));

@@ -1,0 +1,12 @@
+package dev.backprop.examples.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --label-column}: the CSV column that holds the target. */
+final class LabelColumnOption {
+
+    @Option(names = "--label-column", paramLabel = "NAME",
+            description = "The CSV column holding the label; predict leaves it out when present (default: ${DEFAULT-VALUE})",
+            defaultValue = "label")
+    String name = "label";
+}

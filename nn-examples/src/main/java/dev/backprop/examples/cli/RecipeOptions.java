@@ -1,0 +1,114 @@
+package dev.backprop.examples.cli;
+
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that change a training recipe, shared by {@code train} and {@code spark}: each
+ * overrides one setting of the data set's recipe (the book's, or {@code --preset deep}).
+ */
+final class RecipeOptions {
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "book (default) or deep (Fashion-MNIST, ours)")
+    String preset = "book";
+
+    @Option(names = "--hidden", split = ",", paramLabel = "N", description = "Widths of the hidden layers, such as 128,128")
+    List<Integer> hidden;
+
+    @Option(names = "--activation", paramLabel = "NAME", completionCandidates = RegisteredNames.Activations.class,
+            description = "One of ${COMPLETION-CANDIDATES} (names ignore case and '-')")
+    String activation;
+
+    @Option(names = "--init", paramLabel = "NAME", completionCandidates = RegisteredNames.Initializers.class,
+            description = "One of ${COMPLETION-CANDIDATES}: book is the book's scale·randn")
+    String init;
+
+    @Option(names = "--init-scale", paramLabel = "X", description = "The scale of --init book (book: 0.01; sine 0.1)")
+    Double initScale;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", completionCandidates = RegisteredNames.Optimizers.class,
+            description = "One of ${COMPLETION-CANDIDATES}")
+    String optimizer;
+
+    @Option(names = "--learning-rate", paramLabel = "X", description = "The initial learning rate")
+    Double learningRate;
+
+    @Option(names = "--decay", paramLabel = "X", description = "Learning-rate decay per step: lr / (1 + decay·t)")
+    Double decay;
+
+    @Option(names = "--momentum", paramLabel = "X", description = "SGD momentum")
+    Double momentum;
+
+    @Option(names = "--weight-decay", paramLabel = "X", description = "AdamW's decoupled weight decay")
+    Double weightDecay;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Samples per step; 0 for the whole data set (train only)")
+    Integer batchSize;
+
+    @Option(names = "--shuffle", paramLabel = "WHEN", description = "none, once (before training) or epoch")
+    String shuffle;
+
+    @Option(names = "--dropout", paramLabel = "RATE", description = "Dropout after each hidden layer")
+    Double dropout;
+
+    @Option(names = "--l2", paramLabel = "X", description = "L2 regularisation of the hidden layers' weights and biases")
+    Double l2;
+
+    /**
+     * @param kind the data set's kind, whose book recipe is the default
+     * @return the preset's recipe with the options given applied
+     * @throws UsageException for a value out of range or a name that is not known
+     */
+    Recipe recipe(String kind) {
+        Recipe recipe = switch (preset) {
+            case "book" -> Recipe.book(kind);
+            case "deep" -> Recipe.deep();
+            default -> throw new UsageException("Unknown --preset '" + preset + "': use book or deep");
+        };
+        if (hidden != null) {
+            if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
+                throw new UsageException("--hidden needs positive widths, such as 128,128");
+            }
+            recipe.hidden = List.copyOf(hidden);
+        }
+        recipe.activation = activation != null ? activation : recipe.activation;
+        recipe.init = init != null ? init : recipe.init;
+        recipe.initScale = initScale != null ? initScale : recipe.initScale;
+        recipe.optimizer = optimizer != null ? optimizer : recipe.optimizer;
+        recipe.learningRate = learningRate != null ? learningRate : recipe.learningRate;
+        recipe.decay = decay != null ? decay : recipe.decay;
+        recipe.momentum = momentum != null ? momentum : recipe.momentum;
+        recipe.weightDecay = weightDecay != null ? weightDecay : recipe.weightDecay;
+        recipe.epochs = epochs != null ? positive("--epochs", epochs) : recipe.epochs;
+        if (batchSize != null && batchSize < 0) {
+            throw new UsageException("--batch-size must be 0 (whole data set) or more, got " + batchSize);
+        }
+        recipe.batchSize = batchSize != null ? batchSize : recipe.batchSize;
+        recipe.shuffle = shuffle != null ? shuffle : recipe.shuffle;
+        if (!List.of("none", "once", "epoch").contains(recipe.shuffle)) {
+            throw new UsageException("Unknown --shuffle '" + recipe.shuffle + "': use none, once or epoch");
+        }
+        recipe.dropout = dropout != null ? dropout : recipe.dropout;
+        if (!(recipe.dropout >= 0 && recipe.dropout < 1)) {
+            throw new UsageException("--dropout must be in [0, 1), got " + recipe.dropout);
+        }
+        recipe.l2 = l2 != null ? l2 : recipe.l2;
+        if (!(recipe.l2 >= 0) || recipe.initScale != null && !(recipe.initScale > 0)) {
+            throw new UsageException("--l2 must be ≥ 0 and --init-scale > 0");
+        }
+        // Names are checked now, before any data is read.
+        recipe.optimizer();
+        recipe.initializerScheme();
+        return recipe;
+    }
+
+    static int positive(String option, int value) {
+        if (value < 1) {
+            throw new UsageException(option + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+}

@@ -82,4 +82,20 @@ class SequentialTest {
         Sequential model = new Sequential(ColumnScale.plain(2, 3), ColumnScale.plain(-1, 0.5));
         assertTrue(GradientCheck.maxRelativeError(model, new DMatrixRMaj(new double[][] {{1, 1}, {2, -4}}), 5) < 1e-7);
     }
+
+    @Test
+    void nestedNetworksShowTheirLeavesAndBackPropagateBelowTheLast() {
+        ColumnScale a = ColumnScale.plain(2, 3);
+        ColumnScale b = ColumnScale.plain(-1, 0.5);
+        ColumnScale c = ColumnScale.plain(4, 4);
+        Sequential network = new Sequential(new Sequential(a, b), new Sequential(c));
+        assertSame(a, network.firstLayer());
+        assertSame(c, network.lastLayer());
+        assertEquals(List.of(a, b, c), network.leafLayers());
+        DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 1}});
+        network.forward(x);
+        // Below the last layer: the gradient at c's input goes back through b then a: ⊙ (−1, 0.5) ⊙ (2, 3).
+        DMatrixRMaj grad = network.backwardBelowLast(new DMatrixRMaj(new double[][] {{1, 1}}));
+        assertArrayEquals(new double[] {-2, 1.5}, grad.data, 0.0);
+    }
 }

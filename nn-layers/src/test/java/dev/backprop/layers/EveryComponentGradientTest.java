@@ -171,7 +171,7 @@ class EveryComponentGradientTest {
         }
     }
 
-    private static Set<String> publicComponents() throws URISyntaxException, ClassNotFoundException {
+    static Set<String> publicComponents() throws URISyntaxException, ClassNotFoundException {
         File root = new File(Dense.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         File folder = new File(root, Dense.class.getPackageName().replace('.', File.separatorChar));
         Set<String> names = new TreeSet<>();

@@ -67,7 +67,7 @@ class ArchitectureTest {
             .whereLayer("io").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train")
             .whereLayer("nn-layers").mayOnlyAccessLayers("contracts", "component", "linalg")
             .whereLayer("nn-optim").mayOnlyAccessLayers("contracts", "component")
-            .whereLayer("nn-data").mayOnlyAccessLayers("contracts", "data")
+            .whereLayer("nn-data").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train", "io")
             .whereLayer("nn-blas").mayOnlyAccessLayers("contracts", "linalg")
             .whereLayer("nn-spark").mayOnlyAccessLayers("contracts", "data", "metrics", "train")
             .whereLayer("nn-examples").mayNotBeAccessedByAnyLayer()

@@ -9,6 +9,7 @@ public final class MetricTypes implements ComponentProvider {
 
     @Override
     public List<ComponentType<?>> types() {
-        return List.of(CategoricalAccuracy.TYPE, BinaryAccuracy.TYPE, RegressionAccuracy.TYPE);
+        return List.of(CategoricalAccuracy.TYPE, BinaryAccuracy.TYPE, RegressionAccuracy.TYPE, AbsoluteError.TYPE,
+                RootMeanSquaredError.TYPE, RSquared.TYPE);
     }
 }

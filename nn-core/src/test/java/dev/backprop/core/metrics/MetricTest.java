@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +65,25 @@ class MetricTest {
         assertThrows(IllegalArgumentException.class,
                 () -> matrix.add(SCORES, new DMatrixRMaj(new double[][] {{0}, {1}, {5}, {0}})));
         assertThrows(IllegalArgumentException.class, () -> new ConfusionMatrix(1));
+    }
+
+    @Test
+    void regressionErrorsByHandOverTwoBatches() {
+        AbsoluteError mae = new AbsoluteError(2);
+        RootMeanSquaredError rmse = new RootMeanSquaredError(2);
+        RSquared r2 = new RSquared();
+        for (Metric metric : List.of(mae, rmse, r2)) {
+            metric.reset();
+            metric.update(new DMatrixRMaj(new double[][] {{1.5}, {2}}), new DMatrixRMaj(new double[][] {{1}, {2}}));
+            metric.update(new DMatrixRMaj(new double[][] {{2}}), new DMatrixRMaj(new double[][] {{3}}));
+        }
+        // errors 0.5, 0, −1; targets 1, 2, 3 (mean 2, Σ(y − ȳ)² = 2)
+        assertEquals(2 * 1.5 / 3, mae.value(), 1e-15);
+        assertEquals(2 * Math.sqrt(1.25 / 3), rmse.value(), 1e-15);
+        assertEquals(1 - 1.25 / 2, r2.value(), 1e-15);
+        assertEquals("mae", mae.name());
+        r2.reset();
+        r2.update(new DMatrixRMaj(new double[][] {{1}}), new DMatrixRMaj(new double[][] {{4}}));
+        assertTrue(Double.isNaN(r2.value()), "one target: R² is undefined");
     }
 }

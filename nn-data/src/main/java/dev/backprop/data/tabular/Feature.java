@@ -1,0 +1,46 @@
+package dev.backprop.data.tabular;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One fitted feature column: a number scaled as {@code (x − center) / scale}, or a category one-hot
+ * encoded over the categories training saw; {@code fill} replaces a missing cell (a number, or the
+ * index of a category).
+ *
+ * @param name the column's name
+ * @param numeric whether it holds numbers
+ * @param center subtracted from a number
+ * @param scale a number is divided by it; never 0
+ * @param fill the value of a missing number, or the category index of a missing category; NaN when
+ *     missing cells are errors
+ * @param categories the categories, in encoding order; empty for a number
+ */
+record Feature(String name, boolean numeric, double center, double scale, double fill, List<String> categories) {
+
+    Feature {
+        categories = List.copyOf(categories);
+    }
+
+    /** @return the encoded columns it takes: 1 for a number, one per category */
+    int width() {
+        return numeric ? 1 : categories.size();
+    }
+
+    Map<String, Object> config() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        json.put("type", numeric ? "numeric" : "categorical");
+        if (numeric) {
+            json.put("center", center);
+            json.put("scale", scale);
+        } else {
+            json.put("categories", categories);
+        }
+        if (!Double.isNaN(fill)) {
+            json.put("fill", fill);
+        }
+        return json;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.backprop.data.tabular;
+
+import java.util.Locale;
+
+/**
+ * What to do with an empty, {@code NA}, {@code N/A}, {@code NaN}, {@code null} or {@code ?} cell of a
+ * feature column (a label is never filled in: a row without one is an error, or dropped with
+ * {@link #DROP_ROWS}).
+ */
+public enum MissingValues {
+    /** Stop with an error naming the file, line and column: the default. */
+    ERROR,
+    /** A numeric column's mean over the training rows; a categorical column's most frequent category. */
+    MEAN,
+    /** A numeric column's median over the training rows; a categorical column's most frequent category. */
+    MEDIAN,
+    /** The most frequent value over the training rows. */
+    MOST_FREQUENT,
+    /** Leave out every row with a missing cell. */
+    DROP_ROWS;
+
+    /**
+     * @param name {@code error}, {@code mean}, {@code median}, {@code most-frequent} or {@code drop-rows}
+     * @return the strategy
+     * @throws IllegalArgumentException for another name
+     */
+    public static MissingValues parse(String name) {
+        for (MissingValues value : values()) {
+            if (value.toString().equalsIgnoreCase(name.replace('_', '-'))) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("Unknown way to handle missing values '" + name
+                + "': use error, mean, median, most-frequent or drop-rows");
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,285 @@
+package dev.backprop.data.tabular;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.backprop.data.DataFormatException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The cells of a CSV file as text, with the line each row starts on: what a tabular schema is
+ * inferred from and a preprocessor encodes. Read with FastCSV (RFC 4180 quoting), in UTF-8 with or
+ * without a byte-order mark; every problem is a {@link DataFormatException} naming the file, the
+ * line and the reason.
+ */
+public final class RawTable {
+
+    /** The share of the JVM's largest heap a file may take on disk before it is refused. */
+    private static final int HEAP_SHARE = 8;
+
+    private final String source;
+    private final List<String> columns;
+    private final List<String[]> rows;
+    private final int[] lines;
+
+    /**
+     * A table from memory, such as rows a program received.
+     *
+     * @param source the name messages give, such as a file name
+     * @param columns the column names
+     * @param rows the cells, one array per row, each as long as {@code columns}
+     * @throws DataFormatException if a row's length differs from the columns' or two columns share a name
+     */
+    public RawTable(String source, List<String> columns, List<String[]> rows) {
+        this(source, columns, rows, lineNumbers(rows.size()));
+    }
+
+    private RawTable(String source, List<String> columns, List<String[]> rows, int[] lines) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.columns = List.copyOf(columns);
+        this.rows = List.copyOf(rows);
+        this.lines = lines;
+        Set<String> seen = new HashSet<>();
+        for (String column : this.columns) {
+            if (!seen.add(column)) {
+                throw new DataFormatException(source + ": two columns are named '" + column + "'");
+            }
+        }
+        for (int r = 0; r < this.rows.size(); r++) {
+            if (this.rows.get(r).length != this.columns.size()) {
+                throw new DataFormatException(source + ": line " + lines[r] + " has " + this.rows.get(r).length
+                        + " fields, the header " + this.columns.size());
+            }
+        }
+    }
+
+    private static int[] lineNumbers(int count) {
+        int[] lines = new int[count];
+        for (int i = 0; i < count; i++) {
+            lines[i] = i + 2;
+        }
+        return lines;
+    }
+
+    /**
+     * Reads a CSV file.
+     *
+     * @param file the file
+     * @param options delimiter and header
+     * @return its cells
+     * @throws DataFormatException if the file is missing, too large for the heap, not UTF-8, empty,
+     *     has only a header, ragged rows or duplicate column names
+     */
+    public static RawTable read(Path file, CsvOptions options) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        String name = file.toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException("No file at " + name);
+        } catch (IOException e) {
+            throw new DataFormatException("Cannot read " + name + ": " + e.getMessage(), e);
+        }
+        long limit = Runtime.getRuntime().maxMemory() / HEAP_SHARE;
+        if (size > limit) {
+            throw new DataFormatException(name + " has " + size + " bytes; this JVM reads CSV files of up to " + limit
+                    + " (an eighth of its heap: raise -Xmx)");
+        }
+        try (BufferedReader reader = strictUtf8(file)) {
+            reader.mark(1 << 16);
+            char[] start = new char[1 << 16];
+            int read = reader.read(start);
+            reader.reset();
+            String head = read <= 0 ? "" : new String(start, 0, read);
+            if (head.startsWith("\uFEFF")) {
+                reader.skip(1);
+                head = head.substring(1);
+            }
+            char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(head);
+            return parse(name, reader, delimiter, options.header());
+        } catch (CharacterCodingException e) {
+            throw new DataFormatException(name + " is not UTF-8 text (" + e.getMessage()
+                    + "): save it as UTF-8", e);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException coding) {
+                throw new DataFormatException(name + " is not UTF-8 text (" + coding.getMessage()
+                        + "): save it as UTF-8", e);
+            }
+            throw new DataFormatException("Cannot read " + name + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DataFormatException("Cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static BufferedReader strictUtf8(Path file) throws IOException {
+        Reader decoder = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new BufferedReader(decoder, 1 << 16);
+    }
+
+    /** The one of {@code ,} {@code ;} tab that the first line holds most often outside quotes. */
+    static char detectDelimiter(String head) {
+        int[] counts = new int[3];
+        char[] candidates = {',', ';', '\t'};
+        boolean quoted = false;
+        for (int i = 0; i < head.length(); i++) {
+            char c = head.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                for (int k = 0; k < candidates.length; k++) {
+                    if (c == candidates[k]) {
+                        counts[k]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < candidates.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return candidates[best];
+    }
+
+    private static RawTable parse(String name, Reader reader, char delimiter, boolean header) {
+        List<String> columns = null;
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
+                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(reader);
+        try {
+            for (CsvRecord record : csv) {
+                String[] fields = record.getFields().toArray(new String[0]);
+                if (columns == null) {
+                    if (header) {
+                        columns = names(name, fields);
+                        continue;
+                    }
+                    columns = new ArrayList<>();
+                    for (int i = 0; i < fields.length; i++) {
+                        columns.add("column" + (i + 1));
+                    }
+                }
+                if (fields.length != columns.size()) {
+                    throw new DataFormatException(name + ": line " + record.getStartingLineNumber() + " has "
+                            + fields.length + " fields where the " + (header ? "header has " : "first row has ")
+                            + columns.size() + describe(delimiter));
+                }
+                rows.add(fields);
+                lines.add((int) Math.min(Integer.MAX_VALUE, record.getStartingLineNumber()));
+            }
+        } catch (CsvParseException e) {
+            throw new DataFormatException(name + ": " + e.getMessage(), e);
+        }
+        if (columns == null) {
+            throw new DataFormatException(name + " is empty");
+        }
+        if (rows.isEmpty()) {
+            throw new DataFormatException(name + " has a header but no rows");
+        }
+        return new RawTable(name, columns, rows, lines.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static String describe(char delimiter) {
+        String shown = delimiter == '\t' ? "tab" : "'" + delimiter + "'";
+        return " (fields separated by " + shown + (delimiter == ','
+                ? "; a number written 1,5 needs quotes or another delimiter)" : ")");
+    }
+
+    private static List<String> names(String file, String[] fields) {
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < fields.length; i++) {
+            String column = fields[i].strip();
+            if (column.isEmpty()) {
+                column = "column" + (i + 1);
+            }
+            if (!seen.add(column)) {
+                throw new DataFormatException(file + ": the header names two columns '" + column + "'");
+            }
+            names.add(column);
+        }
+        return names;
+    }
+
+    /** @return where the rows came from, as messages name it */
+    public String source() {
+        return source;
+    }
+
+    /** @return the column names, in file order */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** @return the number of rows */
+    public int size() {
+        return rows.size();
+    }
+
+    /**
+     * @param row a row, from 0
+     * @param column a column, from 0
+     * @return the cell's text as the file holds it
+     */
+    public String cell(int row, int column) {
+        return rows.get(row)[column];
+    }
+
+    /**
+     * @param row a row, from 0
+     * @return the line of the file it starts on, for messages
+     */
+    public int line(int row) {
+        return lines[row];
+    }
+
+    /**
+     * @param name a column's name
+     * @return its index, or -1
+     */
+    public int indexOf(String name) {
+        return columns.indexOf(name);
+    }
+
+    /**
+     * @param keep the rows to keep, in order
+     * @return a table of those rows only
+     */
+    public RawTable rows(int[] keep) {
+        List<String[]> kept = new ArrayList<>(keep.length);
+        int[] keptLines = new int[keep.length];
+        for (int i = 0; i < keep.length; i++) {
+            kept.add(rows.get(keep[i]));
+            keptLines[i] = lines[keep[i]];
+        }
+        return new RawTable(source, columns, kept, keptLines);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s: %d rows × %d columns %s", source, rows.size(), columns.size(), columns);
+    }
+}

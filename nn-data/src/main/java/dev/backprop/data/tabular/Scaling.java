@@ -1,0 +1,32 @@
+package dev.backprop.data.tabular;
+
+import java.util.Locale;
+
+/** How numeric features are scaled, fitted on the training rows. */
+public enum Scaling {
+    /** {@code (x − mean) / standard deviation}: scikit-learn's StandardScaler, the default. */
+    STANDARD,
+    /** {@code (x − min) / (max − min)}, into [0, 1] on the training rows. */
+    MINMAX,
+    /** As the file has them. */
+    NONE;
+
+    /**
+     * @param name {@code standard}, {@code minmax} or {@code none}
+     * @return the scaling
+     * @throws IllegalArgumentException for another name
+     */
+    public static Scaling parse(String name) {
+        for (Scaling scaling : values()) {
+            if (scaling.name().equalsIgnoreCase(name.replace("-", ""))) {
+                return scaling;
+            }
+        }
+        throw new IllegalArgumentException("Unknown scaling '" + name + "': use standard, minmax or none");
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,6 +1,8 @@
 package dev.backprop.core.metrics;
 
 import dev.backprop.core.MatrixChecks;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 
@@ -120,21 +122,45 @@ public final class ConfusionMatrix {
     /** @return the counts, actual classes down and predicted across, then precision, recall and F1 per class */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("actual\\predicted");
+        List<String> names = new ArrayList<>();
         for (int c = 0; c < classes(); c++) {
-            out.append(String.format(Locale.ROOT, " %7d", c));
+            names.add(Integer.toString(c));
         }
+        return report(names);
+    }
+
+    /**
+     * The counts and per-class scores as a table for people, classes by name.
+     *
+     * @param classNames the classes' names, in index order
+     * @return actual classes down and predicted across, then precision, recall and F1 per class
+     */
+    public String report(List<String> classNames) {
+        if (classNames.size() != classes()) {
+            throw new IllegalArgumentException("ConfusionMatrix: " + classNames.size() + " names for " + classes()
+                    + " classes");
+        }
+        int width = 7;
+        for (String name : classNames) {
+            width = Math.max(width, name.length());
+        }
+        String cell = " %" + width + "s";
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-" + Math.max(16, width) + "s",
+                "actual\\predicted"));
+        classNames.forEach(name -> out.append(String.format(Locale.ROOT, cell, name)));
         out.append(System.lineSeparator());
         for (int a = 0; a < classes(); a++) {
-            out.append(String.format(Locale.ROOT, "%16d", a));
+            out.append(String.format(Locale.ROOT, "%" + Math.max(16, width) + "s", classNames.get(a)));
             for (int p = 0; p < classes(); p++) {
-                out.append(String.format(Locale.ROOT, " %7d", counts[a][p]));
+                out.append(String.format(Locale.ROOT, cell, counts[a][p]));
             }
             out.append(System.lineSeparator());
         }
-        out.append(String.format(Locale.ROOT, "%5s %9s %9s %9s%n", "class", "precision", "recall", "f1"));
+        String row = "%" + Math.max(5, width) + "s %9s %9s %9s%n";
+        out.append(String.format(Locale.ROOT, row, "class", "precision", "recall", "f1"));
         for (int c = 0; c < classes(); c++) {
-            out.append(String.format(Locale.ROOT, "%5d %9.4f %9.4f %9.4f%n", c, precision(c), recall(c), f1(c)));
+            out.append(String.format(Locale.ROOT, "%" + Math.max(5, width) + "s %9.4f %9.4f %9.4f%n", classNames.get(c),
+                    precision(c), recall(c), f1(c)));
         }
         return out.toString();
     }

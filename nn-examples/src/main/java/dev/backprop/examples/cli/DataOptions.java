@@ -3,10 +3,13 @@ package dev.backprop.examples.cli;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.data.BookDatasets;
-import dev.backprop.data.CsvData;
 import dev.backprop.data.DataFormatException;
 import dev.backprop.data.FashionMnist;
+import dev.backprop.data.tabular.Preprocessor;
+import dev.backprop.data.tabular.RawTable;
+import dev.backprop.data.tabular.Task;
 import java.nio.file.Path;
+import java.util.Arrays;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -39,8 +42,16 @@ final class DataOptions {
     LabelColumnOption labelColumn = new LabelColumnOption();
 
     @Option(names = "--validation-split", paramLabel = "FRACTION",
-            description = "Share of a CSV file held out for validation (default: ${DEFAULT-VALUE})", defaultValue = "0.2")
+            description = "Share of a CSV file's rows held out for validation and early stopping, 0 for none "
+                    + "(default: ${DEFAULT-VALUE})", defaultValue = "0.2")
     double validationSplit;
+
+    @Option(names = "--test", paramLabel = "csv:PATH",
+            description = "A separate CSV test file, measured after training with the preprocessing fitted on --dataset")
+    String test;
+
+    @Mixin
+    CsvDataOptions csv = new CsvDataOptions();
 
     /** @return the data set's kind: spiral, vertical, sine, fashion-mnist or csv */
     String kind() {
@@ -81,27 +92,54 @@ final class DataOptions {
                 return new Problem(kind, train, () -> FashionMnist.test(dataDir, limit), FashionMnist.CLASSES.length, false);
             }
             default -> {
-                InMemoryDataset all = CsvData.read(Path.of(dataset.substring(4)), labelColumn.name);
-                int classCount = classesOf(all);
-                InMemoryDataset.Split split = all.split(validationSplit, seed);
-                return new Problem(dataset, split.train(), split::validation, classCount, all.inputs().numCols == 2);
+                return table(seed);
             }
         }
     }
 
-    /** Labels that are whole numbers from 0 make a classification; anything else, a regression. */
-    private int classesOf(InMemoryDataset data) {
-        double max = 0;
-        for (int i = 0; i < data.size(); i++) {
-            double label = data.targets().data[i];
-            if (label < 0 || label != Math.rint(label) || label > 10_000) {
-                return 0;
+    /**
+     * A CSV file: its rows split into training and validation rows (seeded), the preprocessing
+     * fitted on the training rows only, then applied to the validation rows and the test file.
+     */
+    private Problem table(long seed) {
+        RawTable all = RawTable.read(csvPath(dataset, "--dataset"), csv.csv());
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw new UsageException("--validation-split must be in [0, 1), got " + validationSplit);
+        }
+        RawTable trainRows = all;
+        RawTable validationRows = null;
+        int held = (int) Math.round(all.size() * validationSplit);
+        if (held > 0) {
+            if (held >= all.size()) {
+                throw new DataFormatException(all.source() + ": " + all.size() + " rows are too few to hold out "
+                        + validationSplit + " of them for validation");
             }
-            max = Math.max(max, label);
+            int[] order = new int[all.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            new NumpyRandom(seed).shuffle(order);
+            int[] trainIndex = Arrays.copyOfRange(order, 0, all.size() - held);
+            int[] validationIndex = Arrays.copyOfRange(order, all.size() - held, all.size());
+            Arrays.sort(trainIndex);
+            Arrays.sort(validationIndex);
+            trainRows = all.rows(trainIndex);
+            validationRows = all.rows(validationIndex);
         }
-        if (max < 1) {
-            throw new DataFormatException(dataset + ": every label is 0; a classification needs two classes");
+        Preprocessor preprocessor = Preprocessor.fit(trainRows, csv.tabular(labelColumn.name));
+        InMemoryDataset train = preprocessor.encode(trainRows).dataset();
+        InMemoryDataset validation = validationRows == null ? null : preprocessor.encode(validationRows).dataset();
+        InMemoryDataset testData = test == null ? null
+                : preprocessor.encode(RawTable.read(csvPath(test, "--test"), csv.csv())).dataset();
+        boolean regression = preprocessor.task() == Task.REGRESSION;
+        return new Problem(dataset, train, () -> validation, regression ? 0 : preprocessor.outputs(),
+                preprocessor.inputs() == 2, preprocessor, testData);
+    }
+
+    static Path csvPath(String value, String option) {
+        if (!value.startsWith("csv:") || value.length() == 4) {
+            throw new UsageException(option + " takes csv:PATH, got '" + value + "'");
         }
-        return (int) max + 1;
+        return Path.of(value.substring(4));
     }
 }

@@ -6,14 +6,19 @@ import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.metrics.ConfusionMatrix;
 import dev.backprop.core.train.Evaluation;
 import dev.backprop.core.train.Model;
+import dev.backprop.data.tabular.Preprocessor;
+import dev.backprop.data.tabular.RawTable;
+import dev.backprop.data.tabular.TabularModel;
+import dev.backprop.examples.plot.Charts;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Spec;
 
 /** {@code backprop evaluate}: a saved model's loss, accuracy, confusion matrix and per-class scores. */
@@ -43,24 +48,43 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         output.configureLogging();
         long seed = seedOption.value(1);
-        Model model = ModelFile.load(modelFile.file);
-        Problem problem = data.load(new NumpyRandom(seed), seed);
-        InMemoryDataset test = problem.validation().get();
-        if (test.inputs().numCols != problem.inputs()) {
-            throw new UsageException("the data has " + test.inputs().numCols + " features per sample");
+        ModelFile.Contents contents = ModelFile.read(modelFile.file);
+        Model model = contents.model();
+        Preprocessor preprocessor = TabularModel.preprocessing(contents, modelFile.file);
+        InMemoryDataset test;
+        List<String> classNames;
+        if (preprocessor != null) {
+            // A table's model measures every row of the file it is given, through its own preprocessing.
+            if (!data.kind().equals("csv")) {
+                throw new UsageException(modelFile.file + " was trained on a table: give --dataset csv:PATH");
+            }
+            RawTable table = RawTable.read(DataOptions.csvPath(data.dataset, "--dataset"), data.csv.csv());
+            test = preprocessor.encode(table).dataset();
+            classNames = preprocessor.classNames();
+        } else {
+            Problem problem = data.load(new NumpyRandom(seed), seed);
+            test = problem.test() != null ? problem.test() : problem.validation().get();
+            if (test == null) {
+                throw new UsageException("no held-out samples to measure: give --test csv:PATH or a --validation-split");
+            }
+            if (test.inputs().numCols != problem.inputs()) {
+                throw new UsageException("the data has " + test.inputs().numCols + " features per sample");
+            }
+            classNames = problem.classNames();
         }
         Evaluation evaluation = model.evaluate(test);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "samples: %d%nloss: %.6f%n", evaluation.samples(), evaluation.loss());
-        evaluation.metrics().forEach((name, value) -> out.printf(Locale.ROOT, "%s: %.4f%n", name, value));
+        out.printf(Locale.ROOT, "samples: %d%n%s%n", evaluation.samples(),
+                Figures.figures(evaluation.loss(), evaluation.metrics()));
         if (Predictions.isClassifier(model)) {
-            org.ejml.data.DMatrixRMaj probabilities = Predictions.probabilities(model, test.inputs());
+            DMatrixRMaj probabilities = Predictions.probabilities(model, test.inputs());
             ConfusionMatrix matrix = new ConfusionMatrix(Math.max(2, probabilities.numCols))
                     .add(probabilities, test.targets());
+            List<String> names = classNames.size() == matrix.classes() ? classNames : indices(matrix.classes());
             out.println();
-            out.print(matrix);
+            out.print(matrix.report(names));
             if (plot.directory != null) {
-                output.say(spec, "chart: " + dev.backprop.examples.plot.Charts.confusionMatrix(matrix,
+                output.say(spec, "chart: " + Charts.confusionMatrix(matrix, names,
                         plot.directory.resolve("confusion-matrix.png")));
             }
         }
@@ -68,4 +92,11 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static List<String> indices(int classes) {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add(Integer.toString(c));
+        }
+        return names;
+    }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 final class LabelColumnOption {
 
     @Option(names = "--label-column", paramLabel = "NAME",
-            description = "The CSV column holding the label; predict leaves it out when present (default: ${DEFAULT-VALUE})",
-            defaultValue = "label")
-    String name = "label";
+            description = "The CSV column holding the label (default: the first of label, target, class, y; "
+                    + "else the last column)")
+    String name;
 }

@@ -2,7 +2,12 @@ package dev.backprop.examples.cli;
 
 import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.train.Model;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.backprop.data.CsvData;
+import dev.backprop.data.tabular.Preprocessor;
+import dev.backprop.data.tabular.RawTable;
+import dev.backprop.data.tabular.TabularModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -10,6 +15,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
@@ -21,8 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code backprop predict}: a saved model's predictions for the rows of a CSV file, as CSV. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predicts the rows of a CSV file (a header, then numeric feature columns).",
-            "Classifiers write the class and each class's probability; regressions their outputs."})
+        description = {"Predicts the rows of a CSV file with the preprocessing saved in the model; a label column is left out.",
+            "Classifiers write the class name and each class's probability; regressions the value in the target's units."})
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
@@ -43,50 +51,104 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     LabelColumnOption labelColumn = new LabelColumnOption();
 
+    @Mixin
+    CsvFormatOptions format = new CsvFormatOptions();
+
     @Override
     public Integer call() throws IOException {
         output.configureLogging();
-        Model model = ModelFile.load(modelFile.file);
-        DMatrixRMaj features = CsvData.features(input, labelColumn.name);
-        DMatrixRMaj predictions = Predictions.probabilities(model, features);
-        boolean classifier = Predictions.isClassifier(model);
+        ModelFile.Contents contents = ModelFile.read(modelFile.file);
+        Preprocessor preprocessor = TabularModel.preprocessing(contents, modelFile.file);
+        List<List<String>> lines;
+        if (preprocessor != null) {
+            TabularModel model = new TabularModel(preprocessor, contents.model());
+            lines = lines(model.predict(RawTable.read(input, format.csv())), preprocessor.label());
+        } else {
+            Model model = contents.model();
+            DMatrixRMaj features = CsvData.features(input, labelColumn.name == null ? "label" : labelColumn.name);
+            lines = lines(Predictions.probabilities(model, features), Predictions.isClassifier(model));
+        }
         if (outputFile == null) {
             PrintWriter out = spec.commandLine().getOut();
-            write(predictions, classifier, out);
+            write(lines, out);
             out.flush();
         } else {
-            try (Writer out = Files.newBufferedWriter(outputFile, StandardCharsets.UTF_8)) {
-                write(predictions, classifier, out);
+            // A temporary file, then a rename: a failure never leaves half a file where the output goes.
+            Path target = outputFile.toAbsolutePath();
+            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                    write(lines, out);
+                }
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
             }
-            output.say(spec, "wrote " + predictions.numRows + " predictions to " + outputFile);
+            output.say(spec, "wrote " + (lines.size() - 1) + " predictions to " + outputFile);
         }
         return 0;
     }
 
-    private static void write(DMatrixRMaj predictions, boolean classifier, Writer out) {
-        try {
-            StringBuilder header = new StringBuilder(classifier ? "class" : "");
-            for (int j = 0; j < predictions.numCols; j++) {
-                header.append(header.length() > 0 ? "," : "").append(classifier ? "p" + j : "y" + j);
+    /** The header names the label column and, per class, {@code p_<class>}; rows follow. */
+    private static List<List<String>> lines(TabularModel.Predictions predictions, String label) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of(label));
+        predictions.classes().forEach(name -> header.add("p_" + name));
+        lines.add(header);
+        for (int r = 0; r < predictions.rows().length; r++) {
+            List<String> line = new ArrayList<>();
+            if (predictions.values() != null) {
+                line.add(number(predictions.values().data[r]));
+            } else {
+                line.add(predictions.predictedClass(r));
+                for (int j = 0; j < predictions.probabilities().numCols; j++) {
+                    line.add(number(predictions.probabilities().get(r, j)));
+                }
             }
-            out.write(header.append('\n').toString());
-            StringBuilder line = new StringBuilder();
-            for (int row = 0; row < predictions.numRows; row++) {
-                line.setLength(0);
-                if (classifier) {
-                    int best = 0;
-                    for (int j = 1; j < predictions.numCols; j++) {
-                        if (predictions.get(row, j) > predictions.get(row, best)) {
-                            best = j;
-                        }
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /** A model saved without preprocessing: class indices and {@code p0, p1, ...}, or {@code y0, ...}. */
+    private static List<List<String>> lines(DMatrixRMaj predictions, boolean classifier) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        if (classifier) {
+            header.add("class");
+        }
+        for (int j = 0; j < predictions.numCols; j++) {
+            header.add(classifier ? "p" + j : "y" + j);
+        }
+        lines.add(header);
+        for (int row = 0; row < predictions.numRows; row++) {
+            List<String> line = new ArrayList<>();
+            if (classifier) {
+                int best = 0;
+                for (int j = 1; j < predictions.numCols; j++) {
+                    if (predictions.get(row, j) > predictions.get(row, best)) {
+                        best = j;
                     }
-                    line.append(best);
                 }
-                for (int j = 0; j < predictions.numCols; j++) {
-                    line.append(line.length() > 0 ? "," : "").append(String.format(Locale.ROOT, "%.6g", predictions.get(row, j)));
-                }
-                out.write(line.append('\n').toString());
+                line.add(Integer.toString(best));
             }
+            for (int j = 0; j < predictions.numCols; j++) {
+                line.add(number(predictions.get(row, j)));
+            }
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.6g", value);
+    }
+
+    private static void write(List<List<String>> lines, Writer out) {
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+        lines.forEach(csv::writeRecord);
+        try {
+            csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

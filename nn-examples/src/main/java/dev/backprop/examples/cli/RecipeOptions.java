@@ -57,6 +57,11 @@ final class RecipeOptions {
     @Option(names = "--l2", paramLabel = "X", description = "L2 regularisation of the hidden layers' weights and biases")
     Double l2;
 
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Stop when the validation loss has not improved for N epochs, best weights restored; "
+                    + "0 for none (default: 20 for a CSV file, else 0)")
+    Integer patience;
+
     /**
      * @param kind the data set's kind, whose book recipe is the default
      * @return the preset's recipe with the options given applied
@@ -96,6 +101,10 @@ final class RecipeOptions {
             throw new UsageException("--dropout must be in [0, 1), got " + recipe.dropout);
         }
         recipe.l2 = l2 != null ? l2 : recipe.l2;
+        if (patience != null && patience < 0) {
+            throw new UsageException("--patience must be 0 or more, got " + patience);
+        }
+        recipe.patience = patience != null ? patience : recipe.patience;
         if (!(recipe.l2 >= 0) || recipe.initScale != null && !(recipe.initScale > 0)) {
             throw new UsageException("--l2 must be ≥ 0 and --init-scale > 0");
         }

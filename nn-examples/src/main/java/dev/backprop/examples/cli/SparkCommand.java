@@ -3,6 +3,7 @@ package dev.backprop.examples.cli;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.metrics.Metric;
 import dev.backprop.core.train.EpochResult;
@@ -90,7 +91,11 @@ final class SparkCommand implements Callable<Integer> {
         boolean shuffle = recipeOptions.shuffle == null || !recipe.shuffle.equals("none");
         SparkTrainer.Builder trainer = SparkTrainer.builder().network(network).loss(loss).epochs(epochs)
                 .batchSize(batchSize).seed(seed).shuffle(shuffle)
-                .metric(metric).validation(problem.validation().get());
+                .metric(metric);
+        InMemoryDataset validation = problem.validation().get();
+        if (validation != null) {
+            trainer.validation(validation);
+        }
         if (localSteps != null) {
             trainer.localSteps(localSteps, recipe::optimizer);
         } else {
@@ -122,8 +127,10 @@ final class SparkCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "time: %.1f s for %d epochs (%.3f s per epoch)%n", seconds, history.size(),
                 seconds / history.size());
         // The epoch loop measured the validation data after the last epoch, with the final weights.
-        out.printf(Locale.ROOT, "validation: loss %.4f, %s %.4f%n", last.validationLoss(), metric.name(),
-                last.validationMetrics().get(metric.name()));
+        if (!last.validationMetrics().isEmpty()) {
+            out.printf(Locale.ROOT, "validation: loss %.4f, %s %.4f%n", last.validationLoss(), metric.name(),
+                    last.validationMetrics().get(metric.name()));
+        }
         out.flush();
     }
 

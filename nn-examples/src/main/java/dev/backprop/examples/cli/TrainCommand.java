@@ -9,11 +9,14 @@ import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.linalg.Gemm;
 import dev.backprop.core.linalg.Precision;
 import dev.backprop.core.metrics.ConfusionMatrix;
+import dev.backprop.core.train.EarlyStopping;
+import dev.backprop.core.train.EpochResult;
 import dev.backprop.core.train.Evaluation;
 import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.History;
 import dev.backprop.core.train.Model;
 import dev.backprop.core.train.Resume;
+import dev.backprop.data.tabular.TabularModel;
 import dev.backprop.examples.plot.Charts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -101,8 +104,15 @@ final class TrainCommand implements Callable<Integer> {
         InMemoryDataset validation = problem.validation().get();
 
         FitOptions.Builder fit = FitOptions.builder().epochs(recipe.epochs).seed(seed)
-                .shuffle(recipe.shuffle.equals("epoch")).validation(validation)
-                .logEveryEpochs(Math.max(1, recipe.epochs / 10));
+                .shuffle(recipe.shuffle.equals("epoch")).logEveryEpochs(Math.max(1, recipe.epochs / 10));
+        if (validation != null) {
+            fit.validation(validation);
+        }
+        EarlyStopping stopping = null;
+        if (recipe.patience > 0 && validation != null) {
+            stopping = EarlyStopping.builder().monitor("val_loss").patience(recipe.patience).build();
+            fit.listener(stopping);
+        }
         if (recipe.batchSize == 0) {
             fit.fullBatch();
         } else {
@@ -135,10 +145,14 @@ final class TrainCommand implements Callable<Integer> {
             history = firstEpoch >= recipe.epochs ? null
                     : Gemm.callWith(products, () -> trained.fit(samples, fit.build()));
         }
-        report(model, history, validation);
+        report(model, history, validation, problem.test(), stopping != null && stopping.stoppedEpoch() >= 0);
         if (save.file != null) {
             metadata.put("epochs", recipe.epochs);
-            ModelFile.save(model, save.file, metadata);
+            if (problem.preprocessor() != null) {
+                new TabularModel(problem.preprocessor(), model).save(save.file, metadata);
+            } else {
+                ModelFile.save(model, save.file, metadata);
+            }
             output.say(spec, "saved the model to " + save.file);
         }
         if (plot.directory != null && history != null) {
@@ -157,41 +171,51 @@ final class TrainCommand implements Callable<Integer> {
         return metadata;
     }
 
-    private void report(Model model, History history, InMemoryDataset validation) {
+    /**
+     * The last epoch, the time per epoch, and the validation and test figures of the final weights
+     * (fit measured the validation data after the last epoch, unless early stopping restored
+     * better weights since).
+     */
+    private void report(Model model, History history, InMemoryDataset validation, InMemoryDataset test,
+            boolean restored) {
         PrintWriter out = spec.commandLine().getOut();
         if (history != null && history.size() > 0) {
-            var last = history.last();
-            out.printf(Locale.ROOT, "epoch %d: loss %.4f, accuracy %.4f, lr %s%n", last.epoch() + 1, last.loss(),
-                    last.metrics().getOrDefault("accuracy", Double.NaN), last.learningRate());
+            EpochResult last = history.last();
+            out.printf(Locale.ROOT, "epoch %d: %s, lr %s%n", last.epoch() + 1,
+                    Figures.figures(last.loss(), last.metrics()), Figures.number(last.learningRate()));
             double seconds = history.epochs().stream().mapToDouble(e -> e.wallTime().toNanos() / 1e9).sum();
-            out.printf(Locale.ROOT, "time: %.1f s for %d epochs (%.3f s per epoch)%n", seconds, history.size(),
-                    seconds / history.size());
+            out.printf(Locale.ROOT, "time: %s per epoch, %s for %d epochs%n", Figures.duration(seconds / history.size()),
+                    Figures.duration(seconds), history.size());
         }
-        // fit measured the validation data after the last epoch's steps, with the final weights.
-        double loss;
-        double accuracy;
-        if (history != null && history.size() > 0) {
-            loss = history.last().validationLoss();
-            accuracy = history.last().validationMetrics().getOrDefault("accuracy", Double.NaN);
-        } else {
-            Evaluation evaluation = model.evaluate(validation);
-            loss = evaluation.loss();
-            accuracy = evaluation.metrics().getOrDefault("accuracy", Double.NaN);
+        if (validation != null) {
+            if (history != null && history.size() > 0 && !restored) {
+                out.println("validation: " + Figures.figures(history.last().validationLoss(),
+                        history.last().validationMetrics()));
+            } else {
+                Evaluation evaluation = model.evaluate(validation);
+                out.println("validation: " + Figures.figures(evaluation.loss(), evaluation.metrics())
+                        + (restored ? " (the best epoch's weights)" : ""));
+            }
         }
-        out.printf(Locale.ROOT, "validation: loss %.4f, accuracy %.4f%n", loss, accuracy);
+        if (test != null) {
+            Evaluation evaluation = model.evaluate(test);
+            out.println("test: " + Figures.figures(evaluation.loss(), evaluation.metrics()) + " (" + evaluation.samples()
+                    + " rows)");
+        }
         out.flush();
     }
 
     private void plot(Model model, History history, Problem problem, InMemoryDataset validation, Path plot) {
         List<Path> files = new java.util.ArrayList<>(Charts.history(history, plot));
+        InMemoryDataset measured = problem.test() != null ? problem.test() : validation;
         if (problem.twoDimensional() && !problem.regression()) {
             files.add(Charts.decisionRegions(model, problem.train(), problem.classes(), plot.resolve("decision-regions.png")));
-        } else if (problem.regression() && problem.inputs() == 1) {
-            files.add(Charts.fit(model, validation, plot.resolve("fit.png")));
-        } else if (!problem.regression()) {
+        } else if (problem.regression() && problem.inputs() == 1 && measured != null) {
+            files.add(Charts.fit(model, measured, plot.resolve("fit.png")));
+        } else if (!problem.regression() && measured != null) {
             ConfusionMatrix matrix = new ConfusionMatrix(problem.classes())
-                    .add(model.predict(validation.inputs()), validation.targets());
-            files.add(Charts.confusionMatrix(matrix, plot.resolve("confusion-matrix.png")));
+                    .add(model.predict(measured.inputs()), measured.targets());
+            files.add(Charts.confusionMatrix(matrix, problem.classNames(), plot.resolve("confusion-matrix.png")));
         }
         output.say(spec, "charts: " + files);
     }

@@ -176,28 +176,34 @@ public final class Charts {
     }
 
     /**
-     * Writes a confusion matrix as a heat map.
+     * Writes a confusion matrix as a heat map, classes by name.
      *
      * @param matrix the counts
+     * @param classNames the classes' names, in index order
      * @param file the PNG to write
      * @return the file
      */
-    public static Path confusionMatrix(ConfusionMatrix matrix, Path file) {
+    public static Path confusionMatrix(ConfusionMatrix matrix, List<String> classNames, Path file) {
+        return save(confusionMatrixChart(matrix, classNames), file);
+    }
+
+    /** The heat map of counts: x the predicted class, y the actual class, both by name. */
+    static HeatMapChart confusionMatrixChart(ConfusionMatrix matrix, List<String> classNames) {
         int n = matrix.classes();
-        int[] axis = new int[n];
-        int[][] cells = new int[n * n][];
+        if (classNames.size() != n) {
+            throw new IllegalArgumentException("Confusion matrix of " + n + " classes, " + classNames.size() + " names");
+        }
+        List<Number[]> cells = new ArrayList<>();
         for (int actual = 0; actual < n; actual++) {
-            axis[actual] = actual;
             for (int predicted = 0; predicted < n; predicted++) {
-                cells[actual * n + predicted] = new int[] {predicted, actual, (int) Math.min(Integer.MAX_VALUE,
-                        matrix.count(actual, predicted))};
+                cells.add(new Number[] {predicted, actual, matrix.count(actual, predicted)});
             }
         }
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title("Confusion matrix")
                 .xAxisTitle("predicted").yAxisTitle("actual").build();
         chart.getStyler().setShowValue(true);
-        chart.addSeries("counts", axis, axis, cells);
-        return save(chart, file);
+        chart.addSeries("counts", classNames, classNames, cells);
+        return chart;
     }
 
     private static int argmax(DMatrixRMaj matrix, int row) {

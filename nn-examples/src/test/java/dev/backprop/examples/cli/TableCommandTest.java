@@ -1,0 +1,148 @@
+package dev.backprop.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.core.NumpyRandom;
+import dev.backprop.data.tabular.CsvOptions;
+import dev.backprop.data.tabular.RawTable;
+import dev.backprop.data.tabular.TabularModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command on CSV tables of real shape: train, evaluate every row, predict raw rows, bad files. */
+class TableCommandTest {
+
+    @TempDir
+    Path folder;
+
+    /** Magnitudes from 1e-3 to 1e4, a text column with missing cells, a text label (imbalanced) and a score. */
+    private static String table(int rows, long seed) {
+        NumpyRandom random = new NumpyRandom(seed);
+        String[] soils = {"clay", "sand", "loam"};
+        StringBuilder csv = new StringBuilder("acidity;rain;altitude;soil;crop;yield\n");
+        for (int r = 0; r < rows; r++) {
+            double acidity = random.uniform(0, 0.004);
+            double rain = random.uniform(0.2, 4);
+            double altitude = random.uniform(200, 9000);
+            String soil = soils[(int) (random.uniform(0, 1) * 3)];
+            double signal = (acidity - 0.002) / 0.0012 + (rain - 2.1) / 1.1 - (altitude - 4600) / 2600
+                    + (soil.equals("loam") ? 1 : soil.equals("clay") ? -1 : 0);
+            String crop = signal > 1.0 ? "barley" : signal > -0.4 ? "wheat" : "rye, winter";
+            csv.append(String.format(Locale.ROOT, "%.5f;%.3f;%.0f;%s;\"%s\";%.2f%n", acidity, rain, altitude,
+                    r % 29 == 7 ? "NA" : soil, crop, 3 + signal + 0.3 * random.nextGaussian()));
+        }
+        return csv.toString();
+    }
+
+    private static String without(String csv, int column) {
+        StringBuilder out = new StringBuilder();
+        for (String line : csv.split("\n")) {
+            List<String> cells = new java.util.ArrayList<>(List.of(line.split(";", -1)));
+            cells.remove(column);
+            out.append(String.join(";", cells)).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void trainEvaluateAndPredictRawFilesThroughTheSavedPreprocessing() throws IOException {
+        Path train = Files.writeString(folder.resolve("train.csv"), without(table(800, 1), 5));
+        Path test = Files.writeString(folder.resolve("test.csv"), without(table(300, 2), 5));
+        Path model = folder.resolve("crops.bpz");
+        BackpropCommandTest.Run run = BackpropCommandTest.run("train", "--dataset", "csv:" + train, "--test",
+                "csv:" + test, "--label-column", "crop", "--missing", "most-frequent", "--save", model.toString(),
+                "--plot", folder.resolve("charts").toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        String testLine = run.out().lines().filter(l -> l.startsWith("test:")).findFirst().orElseThrow();
+        assertTrue(testLine.contains("(300 rows)"), testLine);
+        double accuracy = Double.parseDouble(testLine.replaceAll(".*accuracy ([0-9.]+).*", "$1"));
+        assertTrue(accuracy > 0.85, testLine);
+
+        BackpropCommandTest.Run evaluation = BackpropCommandTest.run("evaluate", "--model", model.toString(),
+                "--dataset", "csv:" + test);
+        assertEquals(0, evaluation.exitCode(), evaluation.err());
+        assertTrue(evaluation.out().startsWith("samples: 300"), "every row: " + evaluation.out());
+        assertTrue(evaluation.out().contains("rye, winter"), "the report names the classes: " + evaluation.out());
+
+        Path predictions = folder.resolve("predictions.csv");
+        BackpropCommandTest.Run prediction = BackpropCommandTest.run("predict", "--model", model.toString(), "--input",
+                test.toString(), "--output", predictions.toString());
+        assertEquals(0, prediction.exitCode(), prediction.err());
+        List<String> lines = Files.readAllLines(predictions, StandardCharsets.UTF_8);
+        assertEquals("crop,p_barley,p_rye, winter,p_wheat".replace("p_rye, winter", "\"p_rye, winter\""), lines.get(0));
+        assertEquals(301, lines.size(), "a header and one line per row, the label column left out");
+
+        // The file's predictions are the saved model's, as the library gives them.
+        TabularModel loaded = TabularModel.load(model);
+        TabularModel.Predictions expected = loaded.predict(RawTable.read(test, CsvOptions.defaults()));
+        RawTable written = RawTable.read(predictions, CsvOptions.defaults());
+        for (int r = 0; r < 300; r++) {
+            assertEquals(expected.predictedClass(r), written.cell(r, 0));
+            for (int c = 0; c < 3; c++) {
+                assertEquals(expected.probabilities().get(r, c), Double.parseDouble(written.cell(r, c + 1)), 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void aRegressionTargetIsNotTakenForClasses() throws IOException {
+        Path train = Files.writeString(folder.resolve("yield.csv"), without(table(600, 3), 4));
+        BackpropCommandTest.Run run = BackpropCommandTest.run("train", "--dataset", "csv:" + train, "--label-column",
+                "yield", "--missing", "mean", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        String validation = run.out().lines().filter(l -> l.startsWith("validation:")).findFirst().orElseThrow();
+        assertTrue(validation.contains("mae") && validation.contains("rmse") && validation.contains("r2"), validation);
+        double r2 = Double.parseDouble(validation.replaceAll(".*r2 ([0-9.-]+).*", "$1"));
+        assertTrue(r2 > 0.8, validation);
+    }
+
+    @Test
+    void badTablesEndWithOneLineAndExitOne() throws IOException {
+        String good = "a,label\n1,x\n2,y\n3,x\n4,y\n5,x\n";
+        Object[][] cases = {
+            {"ragged.csv", "a,label\n1,x\n2,y,3\n", "line 3 has 3 fields"},
+            {"nolabel.csv", "a,b\n1,2\n3,4\n", "no label column 'label'"},
+            {"duplicate.csv", "a,a,label\n1,2,x\n", "two columns 'a'"},
+            {"empty.csv", "", "is empty"},
+            {"header.csv", "a,label\n", "has a header but no rows"},
+            {"oneclass.csv", "a,label\n1,x\n2,x\n3,x\n4,x\n5,x\n", "at least two classes"},
+            {"missing.csv", "a,label\n1,x\n,y\n3,x\n4,y\n5,x\n", "line 3, column 'a' is missing"},
+        };
+        for (Object[] c : cases) {
+            Path file = Files.writeString(folder.resolve((String) c[0]), (String) c[1]);
+            BackpropCommandTest.Run run = BackpropCommandTest.run("train", "--dataset", "csv:" + file, "--label-column",
+                    "label", "--epochs", "1");
+            assertEquals(1, run.exitCode(), c[0] + ": " + run.err());
+            assertEquals(1, run.err().trim().lines().count(), run.err());
+            assertTrue(run.err().contains((String) c[2]) && run.err().contains((String) c[0]), run.err());
+        }
+        Path latin1 = folder.resolve("latin1.csv");
+        Files.write(latin1, "a,label\n1,caf\u00e9\n2,x\n".getBytes(StandardCharsets.ISO_8859_1));
+        BackpropCommandTest.Run notUtf8 = BackpropCommandTest.run("train", "--dataset", "csv:" + latin1);
+        assertEquals(1, notUtf8.exitCode());
+        assertTrue(notUtf8.err().contains("is not UTF-8"), notUtf8.err());
+
+        Path train = Files.writeString(folder.resolve("good.csv"), good);
+        Path model = folder.resolve("m.bpz");
+        assertEquals(0, BackpropCommandTest.run("train", "--dataset", "csv:" + train, "--epochs", "2", "--save",
+                model.toString(), "--validation-split", "0", "--quiet").exitCode());
+        Path other = Files.writeString(folder.resolve("other.csv"), "b,label\n1,x\n");
+        Path output = folder.resolve("out.csv");
+        BackpropCommandTest.Run differs = BackpropCommandTest.run("predict", "--model", model.toString(), "--input",
+                other.toString(), "--output", output.toString());
+        assertEquals(1, differs.exitCode());
+        assertTrue(differs.err().contains("the model's column 'a' is not in the file"), differs.err());
+        assertFalse(Files.exists(output), "no output file is written half-way");
+        try (var files = Files.list(folder)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file is left");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.backprop.examples.plot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.backprop.core.metrics.ConfusionMatrix;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapSeries;
+
+/** What the confusion-matrix chart shows, cell by cell: not only that a PNG is written. */
+class ChartsTest {
+
+    @Test
+    void everyCellOfTheConfusionMatrixIsDrawnWhereItBelongs() {
+        // Four classes; row r of the targets is class r % 4, predicted as (r + r / 4) % 4, so counts differ per cell.
+        int n = 4;
+        DMatrixRMaj predictions = new DMatrixRMaj(40, n);
+        DMatrixRMaj targets = new DMatrixRMaj(40, 1);
+        for (int r = 0; r < 40; r++) {
+            targets.data[r] = r % n;
+            predictions.set(r, ((r % n) + (r / 7)) % n, 1);
+        }
+        ConfusionMatrix matrix = new ConfusionMatrix(n).add(predictions, targets);
+        List<String> names = List.of("T-shirt/top", "Trouser", "Pullover", "Dress");
+        HeatMapChart chart = Charts.confusionMatrixChart(matrix, names);
+        HeatMapSeries series = chart.getSeriesMap().get("counts");
+        assertEquals(names, series.getXData());
+        assertEquals(names, series.getYData());
+        assertEquals(n * n, series.getHeatData().size(), "one cell per (actual, predicted) pair");
+        long[][] drawn = new long[n][n];
+        for (Number[] cell : series.getHeatData()) {
+            drawn[cell[1].intValue()][cell[0].intValue()] = cell[2].longValue();
+        }
+        for (int actual = 0; actual < n; actual++) {
+            long[] expected = new long[n];
+            for (int predicted = 0; predicted < n; predicted++) {
+                expected[predicted] = matrix.count(actual, predicted);
+            }
+            assertArrayEquals(expected, drawn[actual], "row of " + names.get(actual));
+        }
+    }
+}

@@ -4,6 +4,10 @@ import dev.backprop.core.component.ComponentType;
 import dev.backprop.core.Loss;
 import dev.backprop.core.FusedLoss;
 import dev.backprop.core.Layer;
+import dev.backprop.core.component.Configurable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -16,17 +20,78 @@ import org.ejml.data.DMatrixRMaj;
  * After a {@link Softmax} layer it offers the fused gradient {@code (ŷ − y) / n} with respect to
  * the softmax's input ({@link FusedLoss}), which {@link dev.backprop.core.train.Model} uses by itself;
  * {@link SoftmaxCrossEntropy} is the same pair as one loss on logits.
+ *
+ * <p>Optional class weights, for imbalanced classes, weight each sample's loss by its class's
+ * weight, as Keras' {@code class_weight}: {@code Σ w_{y_i} · loss_i / n}, and so its gradient.
  */
-public final class CategoricalCrossEntropy extends BatchLoss implements FusedLoss {
+public final class CategoricalCrossEntropy extends BatchLoss implements FusedLoss, Configurable {
 
-    /** The registered type: {@code "CategoricalCrossEntropy"}, no hyper-parameters. */
-    public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "CategoricalCrossEntropy", CategoricalCrossEntropy.class, config -> new CategoricalCrossEntropy());
+    /** The registered type: {@code "CategoricalCrossEntropy"}, with its optional {@code classWeights}. */
+    public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "CategoricalCrossEntropy",
+            CategoricalCrossEntropy.class, config -> config.has("classWeights")
+                    ? new CategoricalCrossEntropy(config.numbers("classWeights", 100_000)) : new CategoricalCrossEntropy());
 
     private final DMatrixRMaj fusedGradient = new DMatrixRMaj(1, 1);
+    private final double[] classWeights;
+
+    /** The unweighted loss. */
+    public CategoricalCrossEntropy() {
+        this.classWeights = null;
+    }
+
+    /**
+     * @param classWeights one positive weight per class, in class-index order (balanced weights are
+     *     {@code samples / (classes · samples of the class)})
+     */
+    public CategoricalCrossEntropy(double... classWeights) {
+        if (classWeights.length < 2) {
+            throw new IllegalArgumentException("CategoricalCrossEntropy: class weights for at least 2 classes");
+        }
+        for (double weight : classWeights) {
+            if (!(weight > 0) || !Double.isFinite(weight)) {
+                throw new IllegalArgumentException("CategoricalCrossEntropy: class weights must be positive, got "
+                        + weight);
+            }
+        }
+        this.classWeights = classWeights.clone();
+    }
+
+    /** @return the class weights, or null for none */
+    public double[] classWeights() {
+        return classWeights == null ? null : classWeights.clone();
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        if (classWeights == null) {
+            return Map.of();
+        }
+        List<Object> weights = new ArrayList<>();
+        for (double weight : classWeights) {
+            weights.add(weight);
+        }
+        return Map.of("classWeights", weights);
+    }
+
+    /** @return the weight of sample {@code row}: its class's, or 1 without weights */
+    private double sampleWeight(DMatrixRMaj targets, boolean indices, int row, int classes) {
+        if (classWeights == null) {
+            return 1;
+        }
+        double weight = 0;
+        for (int j = 0; j < classes; j++) {
+            weight += ClassTargets.probability(targets, indices, row, j, classes) * classWeights[j];
+        }
+        return weight;
+    }
 
     @Override
     void checkTargets(DMatrixRMaj predictions, DMatrixRMaj targets) {
         ClassTargets.check(toString(), predictions, targets);
+        if (classWeights != null && classWeights.length != predictions.numCols) {
+            throw new IllegalArgumentException(this + ": " + classWeights.length + " class weights for "
+                    + predictions.numCols + " classes");
+        }
     }
 
     @Override
@@ -36,12 +101,14 @@ public final class CategoricalCrossEntropy extends BatchLoss implements FusedLos
         boolean indices = ClassTargets.areIndices(predictions, targets);
         double total = 0;
         for (int row = 0; row < n; row++) {
+            double sample = 0;
             for (int j = 0; j < classes; j++) {
                 double y = ClassTargets.probability(targets, indices, row, j, classes);
                 if (y != 0) {
-                    total -= y * Math.log(clip(predictions.data[row * classes + j]));
+                    sample -= y * Math.log(clip(predictions.data[row * classes + j]));
                 }
             }
+            total += sampleWeight(targets, indices, row, classes) * sample;
         }
         return total / n;
     }
@@ -52,9 +119,10 @@ public final class CategoricalCrossEntropy extends BatchLoss implements FusedLos
         int classes = predictions.numCols;
         boolean indices = ClassTargets.areIndices(predictions, targets);
         for (int row = 0, k = 0; row < n; row++) {
+            double weight = sampleWeight(targets, indices, row, classes);
             for (int j = 0; j < classes; j++, k++) {
                 double y = ClassTargets.probability(targets, indices, row, j, classes);
-                gradient.data[k] = -y / clip(predictions.data[k]) / n;
+                gradient.data[k] = -weight * y / clip(predictions.data[k]) / n;
             }
         }
     }
@@ -72,6 +140,17 @@ public final class CategoricalCrossEntropy extends BatchLoss implements FusedLos
             throw new IllegalArgumentException(this + " fuses only with Softmax, not with " + lastLayer);
         }
         ClassTargets.softmaxGradient(lastPredictions(), lastTargets(), fusedGradient);
+        if (classWeights != null) {
+            DMatrixRMaj targets = lastTargets();
+            int classes = fusedGradient.numCols;
+            boolean indices = ClassTargets.areIndices(lastPredictions(), targets);
+            for (int row = 0, k = 0; row < fusedGradient.numRows; row++) {
+                double weight = sampleWeight(targets, indices, row, classes);
+                for (int j = 0; j < classes; j++, k++) {
+                    fusedGradient.data[k] *= weight;
+                }
+            }
+        }
         return fusedGradient;
     }
 }

@@ -66,6 +66,8 @@ class EveryComponentGradientTest {
         DMatrixRMaj values = uniform(4, 3, -1, 1, 4);
         cases.add(withLoss("CategoricalCrossEntropy, class indices", Linear::new, CategoricalCrossEntropy::new,
                 probabilities, indices));
+        cases.add(withLoss("CategoricalCrossEntropy with class weights", Linear::new,
+                () -> new CategoricalCrossEntropy(2, 0.5, 1.5), probabilities, indices));
         cases.add(withLoss("CategoricalCrossEntropy, one-hot", Linear::new, CategoricalCrossEntropy::new,
                 probabilities, oneHot));
         cases.add(withLoss("SoftmaxCrossEntropy, class indices", Linear::new, SoftmaxCrossEntropy::new,

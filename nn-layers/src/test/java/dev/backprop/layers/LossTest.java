@@ -53,6 +53,39 @@ class LossTest {
     }
 
     @Test
+    void classWeightsWeightEachSamplesLossAndGradientFusedOrNot() {
+        double[] weights = {2, 0.5, 1};
+        CategoricalCrossEntropy weighted = new CategoricalCrossEntropy(weights);
+        CategoricalCrossEntropy plain = new CategoricalCrossEntropy();
+        double[] perSample = new double[3];
+        for (int row = 0; row < 3; row++) {
+            int target = (int) CLASS_TARGETS.data[row];
+            perSample[row] = -Math.log(SOFTMAX_OUTPUTS.get(row, target)) * weights[target];
+        }
+        assertEquals((perSample[0] + perSample[1] + perSample[2]) / 3, weighted.forward(SOFTMAX_OUTPUTS, CLASS_TARGETS),
+                1e-15);
+        Softmax softmax = new Softmax();
+        DMatrixRMaj logits = SOFTMAX_OUTPUTS.copy();
+        for (int i = 0; i < logits.data.length; i++) {
+            logits.data[i] = Math.log(logits.data[i]);
+        }
+        weighted.forward(softmax.forward(logits), CLASS_TARGETS);
+        DMatrixRMaj separate = softmax.backward(weighted.backward()).copy();
+        DMatrixRMaj fused = weighted.backwardThrough(softmax);
+        assertArrayEquals(separate.data, fused.data, 1e-15);
+        plain.forward(softmax.forward(logits), CLASS_TARGETS);
+        DMatrixRMaj unweighted = plain.backwardThrough(softmax);
+        for (int row = 0; row < 3; row++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(weights[(int) CLASS_TARGETS.data[row]] * unweighted.get(row, j), fused.get(row, j), 1e-15);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new CategoricalCrossEntropy(1, -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CategoricalCrossEntropy(1, 2).forward(SOFTMAX_OUTPUTS, CLASS_TARGETS));
+    }
+
+    @Test
     void binaryCrossEntropyAveragesOverOutputsAndSamples() {
         DMatrixRMaj p = new DMatrixRMaj(new double[][] {{0.9, 0.2}, {0.3, 0.6}});
         DMatrixRMaj t = new DMatrixRMaj(new double[][] {{1, 0}, {0, 1}});

@@ -122,6 +122,25 @@ public final class Config {
     /**
      * @param key the key
      * @param maxLength the longest list allowed
+     * @return the value, a list of finite numbers
+     */
+    public double[] numbers(String key, int maxLength) {
+        if (!(get(key) instanceof List<?> list) || list.size() > maxLength) {
+            throw invalid(key, "a list of at most " + maxLength + " numbers", "something else");
+        }
+        double[] out = new double[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                throw invalid(key + "[" + i + "]", "a finite number", list.get(i));
+            }
+            out[i] = n.doubleValue();
+        }
+        return out;
+    }
+
+    /**
+     * @param key the key
+     * @param maxLength the longest list allowed
      * @return the value, a list of whole numbers from 0 to 2^32 − 1
      */
     public long[] unsignedInts(String key, int maxLength) {

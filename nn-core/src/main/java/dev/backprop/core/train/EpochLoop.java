@@ -176,7 +176,7 @@ public final class EpochLoop {
             result.validationMetrics().forEach(
                     (name, value) -> line.append(", val_").append(name).append(' ').append(format(value)));
         }
-        line.append(", lr ").append(result.learningRate()).append(", ").append(result.wallTime().toMillis()).append(" ms");
+        line.append(String.format(Locale.ROOT, ", lr %.3g, %d ms", result.learningRate(), result.wallTime().toMillis()));
         LOG.info(line.toString());
     }
 

@@ -35,6 +35,23 @@ final class Figures {
         return String.format(Locale.ROOT, "%d min %d s", (long) seconds / 60, Math.round(seconds % 60));
     }
 
+    /** @return a rate with three significant figures and no trailing zeros: 0.001, 0.0498, 4.16e-4 */
+    static String rate(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        String text = String.format(Locale.ROOT, "%.3g", value);
+        if (text.contains("e")) {
+            String[] parts = text.split("e");
+            return stripZeros(parts[0]) + "e" + Integer.parseInt(parts[1]);
+        }
+        return stripZeros(text);
+    }
+
+    private static String stripZeros(String text) {
+        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+    }
+
     /** @return "loss 0.1234, accuracy 0.9500": the loss, then each metric */
     static String figures(double loss, Map<String, Double> metrics) {
         StringBuilder line = new StringBuilder("loss ").append(number(loss));

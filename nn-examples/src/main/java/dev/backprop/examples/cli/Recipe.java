@@ -25,6 +25,7 @@ import dev.backprop.layers.Linear;
 import dev.backprop.layers.MeanSquaredError;
 import dev.backprop.layers.Softmax;
 import java.util.ArrayList;
+import org.ejml.data.DMatrixRMaj;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,8 @@ final class Recipe implements java.io.Serializable {
     double l2;
     /** Epochs without a better validation loss before training stops (best weights restored); 0 for none. */
     int patience;
+    /** null, "balanced", or "name=weight,name=weight" over the class names. */
+    String classWeight;
 
     /** The book's recipe for a data set kind (spiral, vertical, sine, fashion-mnist, csv). */
     static Recipe book(String kind) {
@@ -123,7 +126,7 @@ final class Recipe implements java.io.Serializable {
     Model build(Problem problem, NumpyRandom random, long seed) {
         Model.Builder model = Model.builder(network(problem.inputs(), problem.outputs(), problem.regression(), random,
                         seed))
-                .loss(loss(problem.regression()))
+                .loss(loss(problem))
                 .optimizer(optimizer());
         metrics(problem).forEach(model::metric);
         return model.build();
@@ -169,6 +172,58 @@ final class Recipe implements java.io.Serializable {
 
     static Loss loss(boolean regression) {
         return regression ? new MeanSquaredError() : new CategoricalCrossEntropy();
+    }
+
+    /** The loss of a problem: weighted by class when {@code --class-weight} says so. */
+    Loss loss(Problem problem) {
+        if (classWeight == null) {
+            return loss(problem.regression());
+        }
+        if (problem.regression()) {
+            throw new UsageException("--class-weight applies to classification, and this is a regression");
+        }
+        return new CategoricalCrossEntropy(classWeights(problem.classNames(), problem.train().targets()));
+    }
+
+    /**
+     * {@code balanced}: samples / (classes · samples of the class), scikit-learn's and Keras' rule;
+     * else explicit {@code name=weight} pairs, the classes not named weighing 1.
+     */
+    double[] classWeights(List<String> names, DMatrixRMaj targets) {
+        double[] weights = new double[names.size()];
+        if (classWeight.equals("balanced")) {
+            long[] counts = new long[names.size()];
+            for (int i = 0; i < targets.numRows; i++) {
+                counts[(int) targets.data[i]]++;
+            }
+            for (int c = 0; c < weights.length; c++) {
+                if (counts[c] == 0) {
+                    throw new UsageException("--class-weight balanced: class '" + names.get(c)
+                            + "' has no training sample");
+                }
+                weights[c] = (double) targets.numRows / (names.size() * counts[c]);
+            }
+            return weights;
+        }
+        java.util.Arrays.fill(weights, 1);
+        for (String pair : classWeight.split(",")) {
+            int equals = pair.lastIndexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals).strip();
+            int c = names.indexOf(name);
+            if (equals < 0 || c < 0) {
+                throw new UsageException("--class-weight takes balanced or CLASS=WEIGHT,...; '" + pair
+                        + "' names no class of " + names);
+            }
+            try {
+                weights[c] = Double.parseDouble(pair.substring(equals + 1).strip());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--class-weight: '" + pair + "' has no number after '='");
+            }
+            if (!(weights[c] > 0) || !Double.isFinite(weights[c])) {
+                throw new UsageException("--class-weight: weights must be positive, got " + pair);
+            }
+        }
+        return weights;
     }
 
     /** {@code --init}, by the registry's names and aliases (book, glorot, he). */
@@ -264,6 +319,9 @@ final class Recipe implements java.io.Serializable {
         json.put("dropout", dropout);
         json.put("l2", l2);
         json.put("patience", patience);
+        if (classWeight != null) {
+            json.put("classWeight", classWeight);
+        }
         return json;
     }
 }

@@ -57,6 +57,11 @@ final class RecipeOptions {
     @Option(names = "--l2", paramLabel = "X", description = "L2 regularisation of the hidden layers' weights and biases")
     Double l2;
 
+    @Option(names = "--class-weight", paramLabel = "WEIGHTS",
+            description = "Weights of the classes in the loss: balanced (samples / (classes · class samples)) "
+                    + "or CLASS=WEIGHT,... (others 1)")
+    String classWeight;
+
     @Option(names = "--patience", paramLabel = "N",
             description = "Stop when the validation loss has not improved for N epochs, best weights restored; "
                     + "0 for none (default: 20 for a CSV file, else 0)")
@@ -105,6 +110,7 @@ final class RecipeOptions {
             throw new UsageException("--patience must be 0 or more, got " + patience);
         }
         recipe.patience = patience != null ? patience : recipe.patience;
+        recipe.classWeight = classWeight != null ? classWeight.strip() : recipe.classWeight;
         if (!(recipe.l2 >= 0) || recipe.initScale != null && !(recipe.initScale > 0)) {
             throw new UsageException("--l2 must be ≥ 0 and --init-scale > 0");
         }

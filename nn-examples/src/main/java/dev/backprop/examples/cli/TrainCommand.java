@@ -182,7 +182,7 @@ final class TrainCommand implements Callable<Integer> {
         if (history != null && history.size() > 0) {
             EpochResult last = history.last();
             out.printf(Locale.ROOT, "epoch %d: %s, lr %s%n", last.epoch() + 1,
-                    Figures.figures(last.loss(), last.metrics()), Figures.number(last.learningRate()));
+                    Figures.figures(last.loss(), last.metrics()), Figures.rate(last.learningRate()));
             double seconds = history.epochs().stream().mapToDouble(e -> e.wallTime().toNanos() / 1e9).sum();
             out.printf(Locale.ROOT, "time: %s per epoch, %s for %d epochs%n", Figures.duration(seconds / history.size()),
                     Figures.duration(seconds), history.size());

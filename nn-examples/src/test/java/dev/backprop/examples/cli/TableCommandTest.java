@@ -1,13 +1,16 @@
 package dev.backprop.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.io.ModelFile;
 import dev.backprop.data.tabular.CsvOptions;
 import dev.backprop.data.tabular.RawTable;
 import dev.backprop.data.tabular.TabularModel;
+import dev.backprop.layers.CategoricalCrossEntropy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +93,30 @@ class TableCommandTest {
                 assertEquals(expected.probabilities().get(r, c), Double.parseDouble(written.cell(r, c + 1)), 1e-6);
             }
         }
+    }
+
+    @Test
+    void balancedClassWeightsWeighTheLossByTheTrainingCounts() throws IOException {
+        StringBuilder csv = new StringBuilder("x,label\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(i).append(',').append(i < 90 ? "common" : "rare").append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("imbalanced.csv"), csv);
+        Path model = folder.resolve("weighted.bpz");
+        BackpropCommandTest.Run run = BackpropCommandTest.run("train", "--dataset", "csv:" + file, "--validation-split",
+                "0", "--epochs", "2", "--class-weight", "balanced", "--save", model.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        CategoricalCrossEntropy loss = (CategoricalCrossEntropy) ModelFile.load(model).loss();
+        assertArrayEquals(new double[] {100.0 / (2 * 90), 100.0 / (2 * 10)}, loss.classWeights(), 1e-12,
+                "samples / (classes · class samples), saved with the model");
+        BackpropCommandTest.Run explicit = BackpropCommandTest.run("train", "--dataset", "csv:" + file,
+                "--validation-split", "0", "--epochs", "1", "--class-weight", "rare=5", "--save", model.toString(),
+                "--quiet");
+        assertEquals(0, explicit.exitCode(), explicit.err());
+        assertArrayEquals(new double[] {1, 5}, ((CategoricalCrossEntropy) ModelFile.load(model).loss()).classWeights(),
+                0.0);
+        assertEquals(2, BackpropCommandTest.run("train", "--dataset", "csv:" + file, "--class-weight", "nope=2")
+                .exitCode());
     }
 
     @Test

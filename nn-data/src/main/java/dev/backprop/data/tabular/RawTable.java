@@ -3,6 +3,7 @@ package dev.backprop.data.tabular;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.backprop.core.NumpyRandom;
 import dev.backprop.data.DataFormatException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -276,6 +278,38 @@ public final class RawTable {
             keptLines[i] = lines[keep[i]];
         }
         return new RawTable(source, columns, kept, keptLines);
+    }
+
+    /**
+     * Splits the rows in two, seeded: a random {@code fraction} of them (rounded) held out.
+     *
+     * @param fraction the share held out, in [0, 1)
+     * @param seed the seed of the shuffle (NumPy's)
+     * @return the kept rows and the held-out rows (null when none are held out), each in file order
+     * @throws DataFormatException if the table is too small to hold any row out and keep one
+     */
+    public RawTable[] split(double fraction, long seed) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("fraction must be in [0, 1), got " + fraction);
+        }
+        int held = (int) Math.round(size() * fraction);
+        if (held == 0) {
+            return new RawTable[] {this, null};
+        }
+        if (held >= size()) {
+            throw new DataFormatException(source + ": " + size() + " rows are too few to hold out " + fraction
+                    + " of them");
+        }
+        int[] order = new int[size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        new NumpyRandom(seed).shuffle(order);
+        int[] kept = Arrays.copyOfRange(order, 0, size() - held);
+        int[] out = Arrays.copyOfRange(order, size() - held, size());
+        Arrays.sort(kept);
+        Arrays.sort(out);
+        return new RawTable[] {rows(kept), rows(out)};
     }
 
     @Override

@@ -16,6 +16,7 @@ import picocli.CommandLine;
 @Command(name = "backprop", mixinStandardHelpOptions = true, version = "backprop 0.1.0",
         description = "Builds, trains, evaluates and applies small neural networks.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InspectCommand.class,
+            CrossValidateCommand.class,
             SparkCommand.class,
             CommandLine.HelpCommand.class})
 public final class BackpropCommand {

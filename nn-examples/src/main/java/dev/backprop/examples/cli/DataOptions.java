@@ -9,7 +9,6 @@ import dev.backprop.data.tabular.Preprocessor;
 import dev.backprop.data.tabular.RawTable;
 import dev.backprop.data.tabular.Task;
 import java.nio.file.Path;
-import java.util.Arrays;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -103,34 +102,27 @@ final class DataOptions {
      */
     private Problem table(long seed) {
         RawTable all = RawTable.read(csvPath(dataset, "--dataset"), csv.csv());
+        RawTable[] parts = all.split(validationSplit(), seed);
+        return table(parts[0], parts[1], test == null ? null : RawTable.read(csvPath(test, "--test"), csv.csv()));
+    }
+
+    /** @return --validation-split, checked */
+    double validationSplit() {
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new UsageException("--validation-split must be in [0, 1), got " + validationSplit);
         }
-        RawTable trainRows = all;
-        RawTable validationRows = null;
-        int held = (int) Math.round(all.size() * validationSplit);
-        if (held > 0) {
-            if (held >= all.size()) {
-                throw new DataFormatException(all.source() + ": " + all.size() + " rows are too few to hold out "
-                        + validationSplit + " of them for validation");
-            }
-            int[] order = new int[all.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            new NumpyRandom(seed).shuffle(order);
-            int[] trainIndex = Arrays.copyOfRange(order, 0, all.size() - held);
-            int[] validationIndex = Arrays.copyOfRange(order, all.size() - held, all.size());
-            Arrays.sort(trainIndex);
-            Arrays.sort(validationIndex);
-            trainRows = all.rows(trainIndex);
-            validationRows = all.rows(validationIndex);
-        }
+        return validationSplit;
+    }
+
+    /**
+     * A problem from a table's rows: the preprocessing fitted on {@code trainRows} only, then applied
+     * to the validation and test rows (either may be null).
+     */
+    Problem table(RawTable trainRows, RawTable validationRows, RawTable testRows) {
         Preprocessor preprocessor = Preprocessor.fit(trainRows, csv.tabular(labelColumn.name));
         InMemoryDataset train = preprocessor.encode(trainRows).dataset();
         InMemoryDataset validation = validationRows == null ? null : preprocessor.encode(validationRows).dataset();
-        InMemoryDataset testData = test == null ? null
-                : preprocessor.encode(RawTable.read(csvPath(test, "--test"), csv.csv())).dataset();
+        InMemoryDataset testData = testRows == null ? null : preprocessor.encode(testRows).dataset();
         boolean regression = preprocessor.task() == Task.REGRESSION;
         return new Problem(dataset, train, () -> validation, regression ? 0 : preprocessor.outputs(),
                 preprocessor.inputs() == 2, preprocessor, testData);

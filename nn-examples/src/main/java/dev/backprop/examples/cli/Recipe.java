@@ -16,6 +16,9 @@ import dev.backprop.core.metrics.Metric;
 import dev.backprop.core.metrics.RSquared;
 import dev.backprop.core.metrics.RegressionAccuracy;
 import dev.backprop.core.metrics.RootMeanSquaredError;
+import dev.backprop.core.data.InMemoryDataset;
+import dev.backprop.core.train.EarlyStopping;
+import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.Model;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;
@@ -130,6 +133,31 @@ final class Recipe implements java.io.Serializable {
                 .optimizer(optimizer());
         metrics(problem).forEach(model::metric);
         return model.build();
+    }
+
+    /**
+     * The training options of this recipe: epochs, batches, shuffling, validation data and, with a
+     * patience, early stopping on the validation loss with the best weights restored.
+     *
+     * @param seed the seed of the shuffles
+     * @param validation the validation data, or null
+     * @return the options, to which a caller adds listeners
+     */
+    FitOptions.Builder fitOptions(long seed, InMemoryDataset validation) {
+        FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).shuffle(shuffle.equals("epoch"))
+                .logEveryEpochs(Math.max(1, epochs / 10));
+        if (batchSize == 0) {
+            fit.fullBatch();
+        } else {
+            fit.batchSize(batchSize);
+        }
+        if (validation != null) {
+            fit.validation(validation);
+            if (patience > 0) {
+                fit.listener(EarlyStopping.builder().monitor("val_loss").patience(patience).build());
+            }
+        }
+        return fit;
     }
 
     /** The figure reported first for a problem: accuracy of classes, else R² of a table, else the book's. */

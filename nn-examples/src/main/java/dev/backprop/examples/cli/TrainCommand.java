@@ -9,7 +9,6 @@ import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.linalg.Gemm;
 import dev.backprop.core.linalg.Precision;
 import dev.backprop.core.metrics.ConfusionMatrix;
-import dev.backprop.core.train.EarlyStopping;
 import dev.backprop.core.train.EpochResult;
 import dev.backprop.core.train.Evaluation;
 import dev.backprop.core.train.FitOptions;
@@ -103,21 +102,7 @@ final class TrainCommand implements Callable<Integer> {
         Model model = recipe.build(problem, random, seed);
         InMemoryDataset validation = problem.validation().get();
 
-        FitOptions.Builder fit = FitOptions.builder().epochs(recipe.epochs).seed(seed)
-                .shuffle(recipe.shuffle.equals("epoch")).logEveryEpochs(Math.max(1, recipe.epochs / 10));
-        if (validation != null) {
-            fit.validation(validation);
-        }
-        EarlyStopping stopping = null;
-        if (recipe.patience > 0 && validation != null) {
-            stopping = EarlyStopping.builder().monitor("val_loss").patience(recipe.patience).build();
-            fit.listener(stopping);
-        }
-        if (recipe.batchSize == 0) {
-            fit.fullBatch();
-        } else {
-            fit.batchSize(recipe.batchSize);
-        }
+        FitOptions.Builder fit = recipe.fitOptions(seed, validation);
         Map<String, Object> metadata = metadata(problem, recipe, seed);
         int firstEpoch = 0;
         if (checkpointDir != null) {
@@ -145,7 +130,9 @@ final class TrainCommand implements Callable<Integer> {
             history = firstEpoch >= recipe.epochs ? null
                     : Gemm.callWith(products, () -> trained.fit(samples, fit.build()));
         }
-        report(model, history, validation, problem.test(), stopping != null && stopping.stoppedEpoch() >= 0);
+        boolean restored = history != null && history.size() < recipe.epochs - firstEpoch && validation != null
+                && recipe.patience > 0;
+        report(model, history, validation, problem.test(), restored);
         if (save.file != null) {
             metadata.put("epochs", recipe.epochs);
             if (problem.preprocessor() != null) {

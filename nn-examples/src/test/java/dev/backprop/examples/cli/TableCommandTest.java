@@ -120,6 +120,24 @@ class TableCommandTest {
     }
 
     @Test
+    void crossValidationReportsEachFoldAndTheMeanAndDeviation() throws IOException {
+        Path file = Files.writeString(folder.resolve("cv.csv"), without(table(300, 5), 5));
+        BackpropCommandTest.Run run = BackpropCommandTest.run("cv", "--dataset", "csv:" + file, "--label-column", "crop",
+                "--missing", "most-frequent", "--folds", "3", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(4, lines.size(), run.out());
+        double sum = 0;
+        for (int f = 0; f < 3; f++) {
+            assertTrue(lines.get(f).startsWith("fold " + (f + 1) + "/3: loss"), lines.get(f));
+            sum += Double.parseDouble(lines.get(f).replaceAll(".*accuracy ([0-9.]+).*", "$1"));
+        }
+        double mean = Double.parseDouble(lines.get(3).replaceAll(".*accuracy ([0-9.]+) ± .*", "$1"));
+        assertEquals(sum / 3, mean, 1e-4, lines.get(3));
+        assertTrue(mean > 0.8, lines.get(3));
+    }
+
+    @Test
     void aRegressionTargetIsNotTakenForClasses() throws IOException {
         Path train = Files.writeString(folder.resolve("yield.csv"), without(table(600, 3), 4));
         BackpropCommandTest.Run run = BackpropCommandTest.run("train", "--dataset", "csv:" + train, "--label-column",

@@ -2,6 +2,8 @@ package dev.backprop.core.train;
 
 import dev.backprop.core.Scheduled;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -35,8 +37,8 @@ public record EpochResult(int epoch, double dataLoss, double regularizationLoss,
      * @param wallTime the time the epoch took
      */
     public EpochResult {
-        metrics = Map.copyOf(metrics);
-        validationMetrics = Map.copyOf(validationMetrics);
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics)); // in the metrics' order
+        validationMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(validationMetrics));
         Objects.requireNonNull(wallTime, "wallTime");
     }
 

@@ -1,5 +1,7 @@
 package dev.backprop.core.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +23,7 @@ public record Evaluation(double loss, double regularizationLoss, Map<String, Dou
      * @param samples the number of samples
      */
     public Evaluation {
-        metrics = Map.copyOf(metrics);
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics)); // in the metrics' order
     }
 
     /**

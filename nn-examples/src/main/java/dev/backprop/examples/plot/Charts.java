@@ -46,7 +46,8 @@ public final class Charts {
     private Charts() {}
 
     /**
-     * Writes {@code loss.png} and {@code accuracy.png}: training and validation per epoch.
+     * Writes {@code loss.png} and one chart per metric ({@code accuracy.png}; {@code mae.png}, {@code rmse.png},
+     * {@code r2.png} for a regression): training and validation per epoch.
      *
      * @param history the run
      * @param folder where the files go
@@ -61,10 +62,12 @@ public final class Charts {
         List<Path> files = new ArrayList<>();
         files.add(line(folder.resolve("loss.png"), "Loss", x, history.series("loss"),
                 hasValidation(history) ? history.series("val_loss") : null));
-        if (!epochs.isEmpty() && epochs.get(0).metrics().containsKey("accuracy")) {
-            files.add(line(folder.resolve("accuracy.png"), "Accuracy", x, history.series("accuracy"),
-                    hasValidation(history) && epochs.get(0).validationMetrics().containsKey("accuracy")
-                            ? history.series("val_accuracy") : null));
+        // One chart per metric: accuracy.png, or mae.png, rmse.png and r2.png for a regression.
+        for (String metric : epochs.isEmpty() ? List.<String>of() : List.copyOf(epochs.get(0).metrics().keySet())) {
+            String title = metric.equals("accuracy") ? "Accuracy" : metric.toUpperCase(java.util.Locale.ROOT);
+            files.add(line(folder.resolve(metric + ".png"), title, x, history.series(metric),
+                    hasValidation(history) && epochs.get(0).validationMetrics().containsKey(metric)
+                            ? history.series("val_" + metric) : null));
         }
         return files;
     }

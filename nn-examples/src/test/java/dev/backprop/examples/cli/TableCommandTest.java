@@ -140,9 +140,13 @@ class TableCommandTest {
     @Test
     void aRegressionTargetIsNotTakenForClasses() throws IOException {
         Path train = Files.writeString(folder.resolve("yield.csv"), without(table(600, 3), 4));
+        Path charts = folder.resolve("yield-charts");
         BackpropCommandTest.Run run = BackpropCommandTest.run("train", "--dataset", "csv:" + train, "--label-column",
-                "yield", "--missing", "mean", "--quiet");
+                "yield", "--missing", "mean", "--plot", charts.toString(), "--quiet");
         assertEquals(0, run.exitCode(), run.err());
+        for (String chart : List.of("loss.png", "mae.png", "rmse.png", "r2.png")) {
+            BackpropCommandTest.assertPng(charts.resolve(chart));
+        }
         String validation = run.out().lines().filter(l -> l.startsWith("validation:")).findFirst().orElseThrow();
         assertTrue(validation.contains("mae") && validation.contains("rmse") && validation.contains("r2"), validation);
         double r2 = Double.parseDouble(validation.replaceAll(".*r2 ([0-9.-]+).*", "$1"));

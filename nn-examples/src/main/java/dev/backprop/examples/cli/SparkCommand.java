@@ -8,6 +8,7 @@ import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.metrics.Metric;
 import dev.backprop.core.train.EpochResult;
 import dev.backprop.core.train.History;
+import dev.backprop.data.tabular.TabularModel;
 import dev.backprop.spark.SerializableSupplier;
 import dev.backprop.spark.SparkTrainer;
 import dev.backprop.spark.SparkTraining;
@@ -110,8 +111,12 @@ final class SparkCommand implements Callable<Integer> {
         }
         report(training, metric);
         if (save.file != null) {
-            ModelFile.save(training.model(), save.file, Map.of("dataset", problem.name(), "trainer", "spark",
-                    "epochs", epochs));
+            Map<String, Object> metadata = Map.of("dataset", problem.name(), "trainer", "spark", "epochs", epochs);
+            if (problem.preprocessor() != null) {
+                new TabularModel(problem.preprocessor(), training.model()).save(save.file, metadata);
+            } else {
+                ModelFile.save(training.model(), save.file, metadata);
+            }
             output.say(spec, "saved the model to " + save.file);
         }
         return 0;

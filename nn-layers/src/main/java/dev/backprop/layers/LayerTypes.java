@@ -17,7 +17,7 @@ public final class LayerTypes implements ComponentProvider {
                 Dense.TYPE, Dropout.TYPE,
                 ReLU.TYPE, LeakyReLU.TYPE, Sigmoid.TYPE, Tanh.TYPE, Softmax.TYPE, Linear.TYPE,
                 CategoricalCrossEntropy.TYPE, SoftmaxCrossEntropy.TYPE, BinaryCrossEntropy.TYPE,
-                MeanSquaredError.TYPE, MeanAbsoluteError.TYPE,
+                MeanSquaredError.TYPE, MeanAbsoluteError.TYPE, HuberLoss.TYPE,
                 InitializerScheme.SCALED_NORMAL, InitializerScheme.GLOROT_UNIFORM, InitializerScheme.HE_NORMAL);
     }
 }

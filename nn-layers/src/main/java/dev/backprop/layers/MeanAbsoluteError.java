@@ -14,7 +14,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class MeanAbsoluteError extends BatchLoss {
 
     /** The registered type: {@code "MeanAbsoluteError"}, no hyper-parameters. */
-    public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "MeanAbsoluteError", MeanAbsoluteError.class, config -> new MeanAbsoluteError());
+    public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "MeanAbsoluteError", MeanAbsoluteError.class, config -> new MeanAbsoluteError()).withAliases("mae");
 
     @Override
     double meanLoss(DMatrixRMaj predictions, DMatrixRMaj targets) {

@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class MeanSquaredError extends BatchLoss {
 
     /** The registered type: {@code "MeanSquaredError"}, no hyper-parameters. */
-    public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "MeanSquaredError", MeanSquaredError.class, config -> new MeanSquaredError());
+    public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "MeanSquaredError", MeanSquaredError.class, config -> new MeanSquaredError()).withAliases("mse");
 
     @Override
     double meanLoss(DMatrixRMaj predictions, DMatrixRMaj targets) {

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EveryComponentGradientTest {
 
-    /** Built-in layers and losses: Dense, Dropout, six activations and five losses. */
-    private static final int COMPONENTS = 13;
+    /** Built-in layers and losses: Dense, Dropout, six activations and six losses. */
+    private static final int COMPONENTS = 14;
 
     record Case(String name, Supplier<Layer> layer, Supplier<Loss> loss, DMatrixRMaj input, DMatrixRMaj targets) {
         @Override
@@ -76,6 +76,8 @@ class EveryComponentGradientTest {
         cases.add(withLoss("BinaryCrossEntropy", Linear::new, BinaryCrossEntropy::new, probabilities, binary));
         cases.add(withLoss("MeanSquaredError", Linear::new, MeanSquaredError::new, values, uniform(4, 3, -1, 1, 5)));
         cases.add(withLoss("MeanAbsoluteError", Linear::new, MeanAbsoluteError::new, values, uniform(4, 3, -1, 1, 6)));
+        cases.add(withLoss("HuberLoss, both sides of delta", Linear::new, () -> new HuberLoss(0.5), values,
+                uniform(4, 3, -1, 1, 7)));
 
         cases.add(withLoss("Dense-ReLU-Dense-Softmax with CategoricalCrossEntropy",
                 () -> new Sequential(new Dense(3, 6), new ReLU(), new Dense(6, 3), new Softmax()),

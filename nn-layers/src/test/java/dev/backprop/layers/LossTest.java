@@ -86,6 +86,16 @@ class LossTest {
     }
 
     @Test
+    void huberIsSquaredNearAndLinearFar() {
+        HuberLoss huber = new HuberLoss(1);
+        DMatrixRMaj predictions = new DMatrixRMaj(new double[][] {{0.5, 3}});
+        DMatrixRMaj targets = new DMatrixRMaj(new double[][] {{0, 0}});
+        // e = 0.5: 0.125; e = 3: 1·(3 − 0.5) = 2.5; mean over 2 outputs.
+        assertEquals((0.125 + 2.5) / 2, huber.forward(predictions, targets), 1e-15);
+        assertArrayEquals(new double[] {0.5 / 2, 1.0 / 2}, huber.backward().data, 1e-15);
+    }
+
+    @Test
     void binaryCrossEntropyAveragesOverOutputsAndSamples() {
         DMatrixRMaj p = new DMatrixRMaj(new double[][] {{0.9, 0.2}, {0.3, 0.6}});
         DMatrixRMaj t = new DMatrixRMaj(new double[][] {{1, 0}, {0, 1}});

@@ -23,8 +23,10 @@ import dev.backprop.core.train.Model;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Dropout;
+import dev.backprop.layers.HuberLoss;
 import dev.backprop.layers.InitializerScheme;
 import dev.backprop.layers.Linear;
+import dev.backprop.layers.MeanAbsoluteError;
 import dev.backprop.layers.MeanSquaredError;
 import dev.backprop.layers.Softmax;
 import java.util.ArrayList;
@@ -65,6 +67,8 @@ final class Recipe implements java.io.Serializable {
     int patience;
     /** null, "balanced", or "name=weight,name=weight" over the class names. */
     String classWeight;
+    /** A regression's loss by a registered name (mse, mae, huber); null for MSE. */
+    String loss;
 
     /** The book's recipe for a data set kind (spiral, vertical, sine, fashion-mnist, csv). */
     static Recipe book(String kind) {
@@ -204,6 +208,16 @@ final class Recipe implements java.io.Serializable {
 
     /** The loss of a problem: weighted by class when {@code --class-weight} says so. */
     Loss loss(Problem problem) {
+        if (loss != null) {
+            if (!problem.regression()) {
+                throw new UsageException("--loss chooses a regression's loss; a classification's is cross-entropy");
+            }
+            Loss chosen = create(Loss.class, "--loss", loss, Map.of());
+            if (!REGRESSION_LOSSES.contains(chosen.getClass())) {
+                throw new UsageException("--loss " + loss + " is not a regression loss: use mse, mae or huber");
+            }
+            return chosen;
+        }
         if (classWeight == null) {
             return loss(problem.regression());
         }
@@ -320,6 +334,9 @@ final class Recipe implements java.io.Serializable {
         }
     }
 
+    private static final List<Class<?>> REGRESSION_LOSSES = List.of(MeanSquaredError.class,
+            MeanAbsoluteError.class, HuberLoss.class);
+
     /** The command-line option of each value the recipe gives a component. */
     private static final Map<String, String> OPTIONS = Map.of("learningRate", "--learning-rate", "decay", "--decay",
             "momentum", "--momentum", "weightDecay", "--weight-decay", "scale", "--init-scale");
@@ -349,6 +366,9 @@ final class Recipe implements java.io.Serializable {
         json.put("patience", patience);
         if (classWeight != null) {
             json.put("classWeight", classWeight);
+        }
+        if (loss != null) {
+            json.put("loss", loss);
         }
         return json;
     }

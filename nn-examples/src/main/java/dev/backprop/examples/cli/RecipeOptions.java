@@ -57,6 +57,10 @@ final class RecipeOptions {
     @Option(names = "--l2", paramLabel = "X", description = "L2 regularisation of the hidden layers' weights and biases")
     Double l2;
 
+    @Option(names = "--loss", paramLabel = "NAME",
+            description = "A regression's loss: mse (default), mae or huber (δ 1); a classification's is cross-entropy")
+    String loss;
+
     @Option(names = "--class-weight", paramLabel = "WEIGHTS",
             description = "Weights of the classes in the loss: balanced (samples / (classes · class samples)) "
                     + "or CLASS=WEIGHT,... (others 1)")
@@ -111,6 +115,7 @@ final class RecipeOptions {
         }
         recipe.patience = patience != null ? patience : recipe.patience;
         recipe.classWeight = classWeight != null ? classWeight.strip() : recipe.classWeight;
+        recipe.loss = loss != null ? loss.strip() : recipe.loss;
         if (!(recipe.l2 >= 0) || recipe.initScale != null && !(recipe.initScale > 0)) {
             throw new UsageException("--l2 must be ≥ 0 and --init-scale > 0");
         }

@@ -6,6 +6,7 @@ import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.metrics.ConfusionMatrix;
 import dev.backprop.core.train.Evaluation;
 import dev.backprop.core.train.Model;
+import dev.backprop.data.CsvData;
 import dev.backprop.data.tabular.Preprocessor;
 import dev.backprop.data.tabular.RawTable;
 import dev.backprop.data.tabular.TabularModel;
@@ -61,6 +62,11 @@ final class EvaluateCommand implements Callable<Integer> {
             RawTable table = RawTable.read(DataOptions.csvPath(data.dataset, "--dataset"), data.csv.csv());
             test = preprocessor.encode(table).dataset();
             classNames = preprocessor.classNames();
+        } else if (data.kind().equals("csv")) {
+            // A model saved without preprocessing takes the file's numbers as they are: every row.
+            test = CsvData.read(DataOptions.csvPath(data.dataset, "--dataset"),
+                    data.labelColumn.name == null ? "label" : data.labelColumn.name);
+            classNames = List.of();
         } else {
             Problem problem = data.load(new NumpyRandom(seed), seed);
             test = problem.test() != null ? problem.test() : problem.validation().get();

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EveryComponentGradientTest {
 
-    /** Built-in layers and losses: Dense, Dropout, six activations and six losses. */
-    private static final int COMPONENTS = 14;
+    /** Built-in layers and losses: Dense, Dropout, BatchNorm, LayerNorm, six activations and six losses. */
+    private static final int COMPONENTS = 16;
 
     record Case(String name, Supplier<Layer> layer, Supplier<Loss> loss, DMatrixRMaj input, DMatrixRMaj targets) {
         @Override
@@ -51,6 +51,15 @@ class EveryComponentGradientTest {
         cases.add(layer("Tanh", Tanh::new, x));
         cases.add(layer("Softmax", Softmax::new, x));
         cases.add(layer("Linear", Linear::new, x));
+        cases.add(layer("BatchNorm while training", () -> shifted(new BatchNorm(3)), x));
+        cases.add(layer("BatchNorm at inference, after a training batch", () -> {
+            BatchNorm norm = shifted(new BatchNorm(3));
+            norm.forward(uniform(6, 3, -1, 3, 12));
+            norm.setTraining(false);
+            return norm;
+        }, x));
+        cases.add(layer("BatchNorm without γ and β", () -> BatchNorm.builder(3).affine(false).momentum(0.5).build(), x));
+        cases.add(layer("LayerNorm", () -> shifted(new LayerNorm(3)), x));
         cases.add(layer("Dropout while training", () -> new Dropout(0.3, 7), x));
         cases.add(layer("Dropout at inference", () -> {
             Dropout dropout = new Dropout(0.3, 7);
@@ -152,6 +161,17 @@ class EveryComponentGradientTest {
             }
         };
         assertTrue(GradientCheck.maxRelativeError(leaky, uniform(5, 3, -2, 2, 1), 11) > 0.99);
+    }
+
+    /** A normalisation layer with γ and β away from 1 and 0, so that their gradients show. */
+    private static <L extends Layer> L shifted(L layer) {
+        NumpyRandom random = new NumpyRandom(13);
+        for (dev.backprop.core.Parameter parameter : layer.parameters()) {
+            for (int i = 0; i < parameter.value().data.length; i++) {
+                parameter.value().data[i] = random.uniform(0.5, 1.5);
+            }
+        }
+        return layer;
     }
 
     private static Dense regularizedDense() {

@@ -20,11 +20,13 @@ import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.train.EarlyStopping;
 import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.Model;
+import dev.backprop.layers.BatchNorm;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Dropout;
 import dev.backprop.layers.HuberLoss;
 import dev.backprop.layers.InitializerScheme;
+import dev.backprop.layers.LayerNorm;
 import dev.backprop.layers.Linear;
 import dev.backprop.layers.MeanAbsoluteError;
 import dev.backprop.layers.MeanSquaredError;
@@ -69,6 +71,8 @@ final class Recipe implements java.io.Serializable {
     String classWeight;
     /** A regression's loss by a registered name (mse, mae, huber); null for MSE. */
     String loss;
+    /** none, batch or layer: a normalisation layer after each hidden Dense, before its activation. */
+    String norm = "none";
 
     /** The book's recipe for a data set kind (spiral, vertical, sine, fashion-mnist, csv). */
     static Recipe book(String kind) {
@@ -191,6 +195,11 @@ final class Recipe implements java.io.Serializable {
         for (int i = 0; i < hidden.size(); i++) {
             int width = hidden.get(i);
             layers.add(Dense.builder(inputs, width).initializer(scheme.from(random)).weightL2(l2).biasL2(l2).build());
+            if (norm.equals("batch")) {
+                layers.add(new BatchNorm(width));
+            } else if (norm.equals("layer")) {
+                layers.add(new LayerNorm(width));
+            }
             layers.add(activation());
             if (dropout > 0) {
                 layers.add(new Dropout(dropout, (seed + i) & 0xffffffffL));
@@ -370,6 +379,7 @@ final class Recipe implements java.io.Serializable {
         if (loss != null) {
             json.put("loss", loss);
         }
+        json.put("norm", norm);
         return json;
     }
 }

@@ -57,6 +57,11 @@ final class RecipeOptions {
     @Option(names = "--l2", paramLabel = "X", description = "L2 regularisation of the hidden layers' weights and biases")
     Double l2;
 
+    @Option(names = "--norm", paramLabel = "KIND",
+            description = "A normalisation layer after each hidden layer, before its activation: none (default), "
+                    + "batch (BatchNorm) or layer (LayerNorm)")
+    String norm;
+
     @Option(names = "--loss", paramLabel = "NAME",
             description = "A regression's loss: mse (default), mae or huber (δ 1); a classification's is cross-entropy")
     String loss;
@@ -116,6 +121,10 @@ final class RecipeOptions {
         recipe.patience = patience != null ? patience : recipe.patience;
         recipe.classWeight = classWeight != null ? classWeight.strip() : recipe.classWeight;
         recipe.loss = loss != null ? loss.strip() : recipe.loss;
+        recipe.norm = norm != null ? norm : recipe.norm;
+        if (!List.of("none", "batch", "layer").contains(recipe.norm)) {
+            throw new UsageException("Unknown --norm '" + recipe.norm + "': use none, batch or layer");
+        }
         if (!(recipe.l2 >= 0) || recipe.initScale != null && !(recipe.initScale > 0)) {
             throw new UsageException("--l2 must be ≥ 0 and --init-scale > 0");
         }

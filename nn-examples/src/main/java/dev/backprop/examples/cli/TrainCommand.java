@@ -99,6 +99,12 @@ final class TrainCommand implements Callable<Integer> {
             Batch shuffled = train.batches(Integer.MAX_VALUE, random).next();
             train = Dataset.of(shuffled.inputs().copy(), shuffled.targets().copy());
         }
+        if (recipe.norm.equals("batch") && recipe.batchSize > 0 && train.size() % recipe.batchSize == 1) {
+            // BatchNorm cannot normalise a last batch of one sample by its own statistics.
+            output.say(spec, "--norm batch: " + train.size() + " rows in batches of " + recipe.batchSize
+                    + " leave a last batch of one; batches of " + (recipe.batchSize + 1) + " instead");
+            recipe.batchSize++;
+        }
         Model model = recipe.build(problem, random, seed);
         InMemoryDataset validation = problem.validation().get();
 

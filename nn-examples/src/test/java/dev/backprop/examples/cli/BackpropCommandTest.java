@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.Sequential;
 import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.train.Model;
@@ -73,6 +74,22 @@ class BackpropCommandTest {
         String[] cells = lines.get(1).split(",");
         double sum = Double.parseDouble(cells[1]) + Double.parseDouble(cells[2]) + Double.parseDouble(cells[3]);
         assertEquals(1.0, sum, 1e-4);
+    }
+
+    @Test
+    void normalisationLayersTrainSaveAndEvaluate() throws IOException {
+        for (String norm : List.of("batch", "layer")) {
+            Path model = folder.resolve(norm + ".bpz");
+            // 300 spiral points in batches of 299 leave a last batch of one: BatchNorm's batches grow by one.
+            Run run = run("train", "--norm", norm, "--epochs", "30", "--batch-size", "299", "--save", model.toString(),
+                    "--quiet");
+            assertEquals(0, run.exitCode(), run.err());
+            Sequential network = (Sequential) ModelFile.load(model).network();
+            assertEquals(norm.equals("batch") ? "BatchNorm(64)" : "LayerNorm(64)", network.layers().get(1).toString());
+            Run evaluation = run("evaluate", "--model", model.toString());
+            assertEquals(0, evaluation.exitCode(), evaluation.err());
+        }
+        assertEquals(2, run("train", "--norm", "group").exitCode());
     }
 
     @Test

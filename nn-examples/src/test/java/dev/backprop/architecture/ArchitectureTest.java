@@ -66,7 +66,7 @@ class ArchitectureTest {
             .whereLayer("train").mayOnlyAccessLayers("contracts", "data", "metrics")
             .whereLayer("io").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train")
             .whereLayer("nn-layers").mayOnlyAccessLayers("contracts", "component", "linalg")
-            .whereLayer("nn-optim").mayOnlyAccessLayers("contracts", "component")
+            .whereLayer("nn-optim").mayOnlyAccessLayers("contracts", "component", "train")
             .whereLayer("nn-data").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train", "io")
             .whereLayer("nn-blas").mayOnlyAccessLayers("contracts", "linalg")
             .whereLayer("nn-spark").mayOnlyAccessLayers("contracts", "data", "metrics", "train")

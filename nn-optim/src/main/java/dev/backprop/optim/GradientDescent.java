@@ -1,6 +1,7 @@
 package dev.backprop.optim;
 
 import dev.backprop.core.StatefulOptimizer;
+import dev.backprop.core.component.Components;
 import dev.backprop.core.component.Config;
 import dev.backprop.core.component.Configurable;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ public abstract class GradientDescent implements StatefulOptimizer, Scheduled, C
 
     private final double learningRate;
     private final double decay;
+    private final LearningRateSchedule schedule;
     private final int slots;
     private final Map<Parameter, double[][]> state = new IdentityHashMap<>();
     private long iterations;
@@ -45,7 +47,16 @@ public abstract class GradientDescent implements StatefulOptimizer, Scheduled, C
      * @param slots the number of state arrays kept per parameter (0 for a stateless rule)
      */
     protected GradientDescent(Builder<?, ?> builder, int slots) {
-        this(builder.learningRate, builder.decay, slots);
+        this(builder.learningRate, builder.decay, slots, builder.schedule);
+    }
+
+    /**
+     * @param learningRate the base learning rate, positive
+     * @param schedule the rate of each step from the base rate and the step count
+     * @param slots the number of state arrays kept per parameter (0 for a stateless rule)
+     */
+    protected GradientDescent(double learningRate, LearningRateSchedule schedule, int slots) {
+        this(learningRate, 0, slots, Objects.requireNonNull(schedule, "schedule"));
     }
 
     /**
@@ -54,6 +65,10 @@ public abstract class GradientDescent implements StatefulOptimizer, Scheduled, C
      * @param slots the number of state arrays kept per parameter (0 for a stateless rule)
      */
     protected GradientDescent(double learningRate, double decay, int slots) {
+        this(learningRate, decay, slots, null);
+    }
+
+    private GradientDescent(double learningRate, double decay, int slots, LearningRateSchedule schedule) {
         this.learningRate = positive("learningRate", learningRate);
         if (!(decay >= 0) || !Double.isFinite(decay)) {
             throw new IllegalArgumentException("decay must be a finite number ≥ 0, got " + decay);
@@ -61,8 +76,13 @@ public abstract class GradientDescent implements StatefulOptimizer, Scheduled, C
         if (slots < 0) {
             throw new IllegalArgumentException("slots must be ≥ 0, got " + slots);
         }
+        if (schedule != null && decay > 0) {
+            throw new IllegalArgumentException("decay is the book's schedule (InverseTime): give a decay or a schedule, "
+                    + "not both");
+        }
         this.decay = decay;
         this.slots = slots;
+        this.schedule = schedule != null ? schedule : new Schedules.InverseTime(decay);
     }
 
     @Override
@@ -104,6 +124,9 @@ public abstract class GradientDescent implements StatefulOptimizer, Scheduled, C
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("learningRate", learningRate);
         config.put("decay", decay);
+        if (!(schedule instanceof Schedules.InverseTime)) {
+            config.put("schedule", Components.registered().describe(schedule));
+        }
         return config;
     }
 
@@ -145,10 +168,15 @@ public abstract class GradientDescent implements StatefulOptimizer, Scheduled, C
         return iterations;
     }
 
-    /** @return the learning rate the next step will use, {@code lr0 / (1 + decay · iterations)} */
+    /** @return the learning rate the next step will use: the schedule's at the steps taken */
     @Override
     public final double currentLearningRate() {
-        return learningRate / (1 + decay * iterations);
+        return schedule.rate(learningRate, iterations);
+    }
+
+    /** @return the schedule of the learning rate ({@link Schedules.InverseTime} for the book's decay) */
+    public final LearningRateSchedule schedule() {
+        return schedule;
     }
 
     /** @return the initial learning rate, lr0 */
@@ -171,6 +199,7 @@ public abstract class GradientDescent implements StatefulOptimizer, Scheduled, C
 
         private double learningRate;
         private double decay;
+        private LearningRateSchedule schedule;
 
         /**
          * @param defaultLearningRate the learning rate unless one is given
@@ -193,6 +222,22 @@ public abstract class GradientDescent implements StatefulOptimizer, Scheduled, C
             if (config.has("decay")) {
                 decay(config.number("decay"));
             }
+            if (config.has("schedule")) {
+                config.child("schedule");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> json = (Map<String, Object>) config.values().get("schedule");
+                schedule(Components.registered().create(LearningRateSchedule.class, json, config.owner() + ".schedule"));
+            }
+            return self();
+        }
+
+        /**
+         * @param schedule the rate of each step from the base rate and the step count, instead of
+         *     the book's decay
+         * @return this builder
+         */
+        public B schedule(LearningRateSchedule schedule) {
+            this.schedule = Objects.requireNonNull(schedule, "schedule");
             return self();
         }
 

@@ -31,6 +31,7 @@ import dev.backprop.layers.Linear;
 import dev.backprop.layers.MeanAbsoluteError;
 import dev.backprop.layers.MeanSquaredError;
 import dev.backprop.layers.Softmax;
+import dev.backprop.optim.LearningRateSchedule;
 import java.util.ArrayList;
 import org.ejml.data.DMatrixRMaj;
 import java.util.LinkedHashMap;
@@ -73,6 +74,10 @@ final class Recipe implements java.io.Serializable {
     String loss;
     /** none, batch or layer: a normalisation layer after each hidden Dense, before its activation. */
     String norm = "none";
+    /** --schedule as typed, or null for the book's decay. */
+    String scheduleText;
+    /** The schedule made from {@link #scheduleText} once the steps of the run are known; not sent to Spark. */
+    transient LearningRateSchedule schedule;
 
     /** The book's recipe for a data set kind (spiral, vertical, sine, fashion-mnist, csv). */
     static Recipe book(String kind) {
@@ -321,6 +326,9 @@ final class Recipe implements java.io.Serializable {
         if (weightDecay != null) {
             config.put("weightDecay", weightDecay);
         }
+        if (schedule != null) {
+            config.put("schedule", Components.registered().describe(schedule));
+        }
         return create(Optimizer.class, "--optimizer", optimizer, config);
     }
 
@@ -380,6 +388,9 @@ final class Recipe implements java.io.Serializable {
             json.put("loss", loss);
         }
         json.put("norm", norm);
+        if (scheduleText != null) {
+            json.put("schedule", scheduleText);
+        }
         return json;
     }
 }

@@ -36,6 +36,12 @@ final class RecipeOptions {
     @Option(names = "--decay", paramLabel = "X", description = "Learning-rate decay per step: lr / (1 + decay·t)")
     Double decay;
 
+    @Option(names = "--schedule", paramLabel = "SCHEDULE",
+            description = "The learning rate's schedule, instead of --decay: constant, cosine, step:EPOCHS,GAMMA, "
+                    + "exponential:GAMMA (per epoch), onecycle[:MAX], plateau[:FACTOR,PATIENCE], "
+                    + "each after an optional warmup:STEPS, (such as warmup:500,cosine)")
+    String schedule;
+
     @Option(names = "--momentum", paramLabel = "X", description = "SGD momentum")
     Double momentum;
 
@@ -99,6 +105,14 @@ final class RecipeOptions {
         recipe.optimizer = optimizer != null ? optimizer : recipe.optimizer;
         recipe.learningRate = learningRate != null ? learningRate : recipe.learningRate;
         recipe.decay = decay != null ? decay : recipe.decay;
+        if (schedule != null) {
+            if (decay != null) {
+                throw new UsageException("--decay is the book's schedule: give --decay or --schedule, not both");
+            }
+            recipe.decay = 0;
+            recipe.scheduleText = schedule;
+            ScheduleOption.parse(schedule, 1, 1, 1); // the words are checked now, the steps once the data is read
+        }
         recipe.momentum = momentum != null ? momentum : recipe.momentum;
         recipe.weightDecay = weightDecay != null ? weightDecay : recipe.weightDecay;
         recipe.epochs = epochs != null ? positive("--epochs", epochs) : recipe.epochs;

@@ -15,8 +15,10 @@ import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.History;
 import dev.backprop.core.train.Model;
 import dev.backprop.core.train.Resume;
+import dev.backprop.core.train.TrainingListener;
 import dev.backprop.data.tabular.TabularModel;
 import dev.backprop.examples.plot.Charts;
+import dev.backprop.optim.GradientDescent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -105,6 +107,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " leave a last batch of one; batches of " + (recipe.batchSize + 1) + " instead");
             recipe.batchSize++;
         }
+        long stepsPerEpoch = recipe.batchSize == 0 ? 1 : (train.size() + recipe.batchSize - 1) / recipe.batchSize;
+        if (recipe.scheduleText != null) {
+            recipe.schedule = ScheduleOption.parse(recipe.scheduleText, recipe.learningRate, stepsPerEpoch, recipe.epochs);
+        }
         Model model = recipe.build(problem, random, seed);
         InMemoryDataset validation = problem.validation().get();
 
@@ -125,7 +131,10 @@ final class TrainCommand implements Callable<Integer> {
             }
             fit.listener(new Checkpoints(checkpointDir, keepCheckpoints, metadata));
         }
-        long stepsPerEpoch = recipe.batchSize == 0 ? 1 : (train.size() + recipe.batchSize - 1) / recipe.batchSize;
+        // A schedule that listens to epochs (reduce-on-plateau) hears the run, resumed or not.
+        if (model.optimizer() instanceof GradientDescent descent && descent.schedule() instanceof TrainingListener heard) {
+            fit.listener(heard);
+        }
         History history;
         try (ProgressDisplay progress = output.progress(firstEpoch, recipe.epochs, stepsPerEpoch)) {
             if (progress != null) {

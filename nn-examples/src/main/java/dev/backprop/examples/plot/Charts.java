@@ -47,7 +47,8 @@ public final class Charts {
 
     /**
      * Writes {@code loss.png} and one chart per metric ({@code accuracy.png}; {@code mae.png}, {@code rmse.png},
-     * {@code r2.png} for a regression): training and validation per epoch.
+     * {@code r2.png} for a regression): training and validation per epoch; and {@code learning-rate.png},
+     * the rate of each epoch's last step.
      *
      * @param history the run
      * @param folder where the files go
@@ -68,6 +69,10 @@ public final class Charts {
             files.add(line(folder.resolve(metric + ".png"), title, x, history.series(metric),
                     hasValidation(history) && epochs.get(0).validationMetrics().containsKey(metric)
                             ? history.series("val_" + metric) : null));
+        }
+        double[] rates = history.series("lr");
+        if (rates.length > 0 && !Double.isNaN(rates[0])) {
+            files.add(line(folder.resolve("learning-rate.png"), "Learning rate", x, rates, null));
         }
         return files;
     }

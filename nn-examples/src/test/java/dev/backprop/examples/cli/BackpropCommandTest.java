@@ -93,6 +93,28 @@ class BackpropCommandTest {
     }
 
     @Test
+    void schedulesShapeTheLearningRateAndAreSaved() throws IOException {
+        Path model = folder.resolve("cosine.bpz");
+        Run cosine = run("train", "--epochs", "100", "--schedule", "warmup:10,cosine", "--save", model.toString(),
+                "--plot", folder.resolve("lr").toString(), "--quiet");
+        assertEquals(0, cosine.exitCode(), cosine.err());
+        // The book's spiral: full batch, one step per epoch; the last of 100 steps is 89 steps into a
+        // cosine of 90: 0.05 · (1 + cos(π·89/90)) / 2.
+        double last = 0.05 * (1 + Math.cos(Math.PI * 89 / 90)) / 2;
+        String epochLine = cosine.out().lines().filter(l -> l.startsWith("epoch 100:")).findFirst().orElseThrow();
+        assertEquals(last, Double.parseDouble(epochLine.replaceAll(".*, lr (\\S+)$", "$1")), 0.005 * last, epochLine);
+        assertPng(folder.resolve("lr").resolve("learning-rate.png"));
+        dev.backprop.optim.GradientDescent saved = (dev.backprop.optim.GradientDescent) ModelFile.load(model).optimizer();
+        assertTrue(saved.schedule() instanceof dev.backprop.optim.Schedules.Warmup, saved.schedule().toString());
+
+        Run plateau = run("train", "--epochs", "60", "--schedule", "plateau:0.5,2", "--learning-rate", "0.5",
+                "--quiet");
+        assertEquals(0, plateau.exitCode(), plateau.err());
+        assertEquals(2, run("train", "--schedule", "sawtooth").exitCode());
+        assertEquals(2, run("train", "--schedule", "cosine", "--decay", "1e-3").exitCode());
+    }
+
+    @Test
     void theSineRegressionDrawsItsFittedCurve() throws IOException {
         Path charts = folder.resolve("sine");
         Run run = run("train", "--dataset", "sine", "--epochs", "50", "--plot", charts.toString(), "--quiet");

@@ -11,6 +11,11 @@ abstract class AccuracyMetric implements Metric {
 
     @Override
     public final String name() {
+        return metricName();
+    }
+
+    /** @return the name reported: {@code "accuracy"} unless a subclass says otherwise */
+    String metricName() {
         return "accuracy";
     }
 

@@ -10,6 +10,6 @@ public final class MetricTypes implements ComponentProvider {
     @Override
     public List<ComponentType<?>> types() {
         return List.of(CategoricalAccuracy.TYPE, BinaryAccuracy.TYPE, RegressionAccuracy.TYPE, AbsoluteError.TYPE,
-                RootMeanSquaredError.TYPE, RSquared.TYPE);
+                RootMeanSquaredError.TYPE, RSquared.TYPE, AreaUnderRoc.TYPE, LogLoss.TYPE, TopKAccuracy.TYPE);
     }
 }

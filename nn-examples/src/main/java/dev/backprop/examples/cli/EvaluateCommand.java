@@ -3,6 +3,7 @@ package dev.backprop.examples.cli;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.io.ModelFile;
+import dev.backprop.core.metrics.AreaUnderRoc;
 import dev.backprop.core.metrics.ConfusionMatrix;
 import dev.backprop.core.train.Evaluation;
 import dev.backprop.core.train.Model;
@@ -87,6 +88,13 @@ final class EvaluateCommand implements Callable<Integer> {
             ConfusionMatrix matrix = new ConfusionMatrix(Math.max(2, probabilities.numCols))
                     .add(probabilities, test.targets());
             List<String> names = classNames.size() == matrix.classes() ? classNames : indices(matrix.classes());
+            AreaUnderRoc auc = new AreaUnderRoc();
+            auc.update(probabilities, test.targets());
+            try {
+                out.printf(Locale.ROOT, "auc %s (one class against the rest, macro average)%n", Figures.number(auc.value()));
+            } catch (IllegalStateException e) {
+                out.println("auc: n/a (" + e.getMessage() + ")");
+            }
             out.println();
             out.print(matrix.report(names));
             if (plot.directory != null) {

@@ -12,6 +12,7 @@ import dev.backprop.core.component.Config;
 import dev.backprop.core.component.ConfigException;
 import dev.backprop.core.metrics.AbsoluteError;
 import dev.backprop.core.metrics.CategoricalAccuracy;
+import dev.backprop.core.metrics.LogLoss;
 import dev.backprop.core.metrics.Metric;
 import dev.backprop.core.metrics.RSquared;
 import dev.backprop.core.metrics.RegressionAccuracy;
@@ -184,7 +185,8 @@ final class Recipe implements java.io.Serializable {
      */
     static List<Metric> metrics(Problem problem) {
         if (!problem.regression()) {
-            return List.of(new CategoricalAccuracy());
+            return problem.preprocessor() != null ? List.of(new CategoricalAccuracy(), new LogLoss())
+                    : List.of(new CategoricalAccuracy());
         }
         if (problem.preprocessor() != null) {
             double scale = problem.preprocessor().targetScale();

@@ -2,6 +2,7 @@ package dev.backprop.layers;
 
 import dev.backprop.core.Layer;
 import dev.backprop.core.MatrixChecks;
+import dev.backprop.core.NonTrainableState;
 import dev.backprop.core.Parameter;
 import dev.backprop.core.component.ComponentType;
 import dev.backprop.core.component.Config;
@@ -23,7 +24,7 @@ import org.ejml.data.DMatrixRMaj;
  * statistics are not trained; they travel in the layer's configuration, so model files keep them.
  * A layer starts in training mode, where a batch of one sample has no variance and is refused.
  */
-public final class BatchNorm implements Layer, Configurable {
+public final class BatchNorm implements Layer, Configurable, NonTrainableState {
 
     /** The registered type: {@code "BatchNorm"} with its sizes, options and running statistics. */
     public static final ComponentType<Layer> TYPE = ComponentType.of(Layer.class, "BatchNorm", BatchNorm.class,
@@ -197,6 +198,12 @@ public final class BatchNorm implements Layer, Configurable {
     @Override
     public void setTraining(boolean training) {
         this.training = training;
+    }
+
+    /** @return the running mean and variance: 2 × features values */
+    @Override
+    public long nonTrainableValues() {
+        return 2L * features;
     }
 
     /** @return a copy of the running mean of each feature */

@@ -189,6 +189,15 @@ public abstract class GradientDescent implements StatefulOptimizer, Scheduled, C
         return decay;
     }
 
+    /** @return the optimizer's name with its hyper-parameters and schedule, such as {@code Adam{learningRate=0.001, ...}} */
+    @Override
+    public String toString() {
+        Map<String, Object> config = config();
+        config.remove("schedule");
+        return getClass().getSimpleName() + config + (schedule instanceof Schedules.InverseTime ? "" : ", schedule " + schedule)
+                + ", " + iterations + " steps";
+    }
+
     /**
      * Options shared by every optimizer.
      *

@@ -3,6 +3,7 @@ package dev.backprop.core.train;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
 import dev.backprop.core.MatrixChecks;
+import dev.backprop.core.NonTrainableState;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Parameter;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -327,6 +329,66 @@ public final class Model {
         public Model build() {
             return new Model(this);
         }
+    }
+
+    /**
+     * The model as Keras' {@code summary()} shows it: each layer with its output shape and
+     * parameter count, the trainable and non-trainable totals, the loss and the optimizer. Output
+     * shapes are found by running one sample of zeros through the layers in inference mode; the input
+     * width is the first layer's (a Dense layer's weights are inputs × outputs, a normalisation's γ is
+     * 1 × features).
+     *
+     * @return the summary, one line per layer
+     */
+    public String summary() {
+        List<Layer> leaves = step.network().leafLayers();
+        int inputs = inputWidth(leaves);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-28s %-14s %12s%n",
+                "Layer", "Output shape", "Parameters"));
+        out.append("-".repeat(56)).append(System.lineSeparator());
+        DMatrixRMaj values = inputs > 0 ? new DMatrixRMaj(1, inputs) : null;
+        long trainable = 0;
+        long fixed = 0;
+        for (Layer layer : leaves) {
+            String shape = "?";
+            if (values != null) {
+                try {
+                    values = layer.forward(values);
+                    shape = "(n, " + values.numCols + ")";
+                } catch (RuntimeException e) {
+                    values = null;
+                }
+            }
+            long count = 0;
+            for (Parameter parameter : layer.parameters()) {
+                count += parameter.value().getNumElements();
+            }
+            trainable += count;
+            if (layer instanceof NonTrainableState state) {
+                fixed += state.nonTrainableValues();
+            }
+            out.append(String.format(Locale.ROOT, "%-28s %-14s %,12d%n", layer, shape, count));
+        }
+        out.append("-".repeat(56)).append(System.lineSeparator());
+        out.append(String.format(Locale.ROOT, "Total parameters: %,d (trainable %,d, non-trainable %,d)%n",
+                trainable + fixed, trainable, fixed));
+        out.append("Loss: ").append(loss.getClass().getSimpleName()).append(step.fused() ? " (fused with the last layer)"
+                : "").append(System.lineSeparator());
+        out.append("Optimizer: ").append(optimizer == null ? "none" : optimizer.toString()).append(System.lineSeparator());
+        if (!metrics.isEmpty()) {
+            out.append("Metrics: ").append(metrics.stream().map(Metric::name).toList()).append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    private static int inputWidth(List<Layer> leaves) {
+        for (Layer layer : leaves) {
+            if (!layer.parameters().isEmpty()) {
+                DMatrixRMaj first = layer.parameters().get(0).value();
+                return first.numRows > 1 ? first.numRows : first.numCols;
+            }
+        }
+        return 0;
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class TrainingStep {
         }
     }
 
+    /** @return the network, as one Sequential */
+    public Sequential network() {
+        return network;
+    }
+
     /** @return whether backward starts from the fused gradient through the last layer */
     public boolean fused() {
         return fusedLoss != null;

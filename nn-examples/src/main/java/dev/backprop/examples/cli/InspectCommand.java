@@ -1,9 +1,11 @@
 package dev.backprop.examples.cli;
 
+import dev.backprop.core.io.ModelFile;
 import dev.backprop.data.tabular.ColumnSummary;
 import dev.backprop.data.tabular.MissingValues;
 import dev.backprop.data.tabular.Preprocessor;
 import dev.backprop.data.tabular.RawTable;
+import dev.backprop.data.tabular.TabularModel;
 import dev.backprop.data.tabular.TabularOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code backprop inspect data.csv}: the columns of a table, their types, missing cells and values. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Shows a CSV file's columns: inferred type, missing cells, min/mean/max or categories, "
-                + "and the label's distribution with the task it implies.")
+        description = {"Shows a CSV file's columns: inferred type, missing cells, min/mean/max or categories, "
+                + "and the label's distribution with the task it implies.",
+            "Given a model file (.bpz): its layers, output shapes and parameters, loss, optimizer and preprocessing."})
 final class InspectCommand implements Callable<Integer> {
 
     private static final int SHOWN_CATEGORIES = 8;
@@ -38,12 +41,15 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     LabelColumnOption labelColumn = new LabelColumnOption();
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A CSV file, or a model file (.bpz)")
     Path file;
 
     @Override
     public Integer call() {
         output.configureLogging();
+        if (file.getFileName().toString().endsWith(".bpz")) {
+            return inspectModel();
+        }
         RawTable table = RawTable.read(file, csv.csv());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: %d rows, %d columns%n%n", file, table.size(), table.columns().size());
@@ -75,6 +81,23 @@ final class InspectCommand implements Callable<Integer> {
                     Figures.number(label.mean()), Figures.number(label.max()));
         }
         out.printf(Locale.ROOT, "%d inputs once encoded (numbers scaled, categories one-hot)%n", preprocessor.inputs());
+        out.flush();
+        return 0;
+    }
+
+    /** A saved model: its summary, and the preprocessing it carries. */
+    private int inspectModel() {
+        ModelFile.Contents contents = ModelFile.read(file);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(contents.model().summary());
+        Preprocessor preprocessor = TabularModel.preprocessing(contents, file);
+        if (preprocessor != null) {
+            out.printf(Locale.ROOT, "%nPreprocessing: label '%s', %s%s%n", preprocessor.label(), preprocessor.task(),
+                    preprocessor.classNames().isEmpty() ? String.format(Locale.ROOT, ", target mean %s, scale %s",
+                            Figures.number(preprocessor.targetMean()), Figures.number(preprocessor.targetScale()))
+                            : ", classes " + preprocessor.classNames());
+            preprocessor.describe().forEach((column, how) -> out.printf(Locale.ROOT, "  %-22s %s%n", column, how));
+        }
         out.flush();
         return 0;
     }

@@ -2,9 +2,16 @@ package dev.backprop.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.backprop.core.ColumnScale;
 import dev.backprop.core.Fixture;
 import dev.backprop.core.Parameter;
+import dev.backprop.core.Sequential;
+import dev.backprop.core.SumOfSquares;
 import dev.backprop.core.component.Components;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.train.FitOptions;
+import dev.backprop.core.train.History;
+import dev.backprop.core.train.Model;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +52,21 @@ class ScheduleReferenceTest {
         assertFollows("cosine", new Schedules.Cosine(250, 0.001));
         assertFollows("onecycle", Schedules.OneCycle.of(0.5, 300));
         assertFollows("warmup_cosine", new Schedules.Warmup(50, 0.1, new Schedules.Cosine(250, 0)));
+    }
+
+    @Test
+    void historyHoldsTheRateOfEveryStep() {
+        Model model = Model.builder(new Sequential(ColumnScale.plain(1, 2))).loss(new SumOfSquares())
+                .optimizer(SGD.builder().learningRate(0.01).schedule(new Schedules.Step(3, 0.5)).build()).build();
+        DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 1}, {2, 0}, {0, 3}, {1, 2}});
+        History history = model.fit(Dataset.of(x, x.copy()), FitOptions.builder().epochs(4).batchSize(2)
+                .shuffle(false).logEveryEpochs(0).build());
+        double[] rates = history.stepLearningRates();
+        assertEquals(8, rates.length);
+        for (int step = 0; step < 8; step++) {
+            assertEquals(0.01 * Math.pow(0.5, step / 3), rates[step], 0.0, "step " + step);
+        }
+        assertEquals(rates[7], history.last().learningRate(), 0.0);
     }
 
     @Test

@@ -107,6 +107,7 @@ public final class EpochLoop {
                                     + "cannot be applied");
                         }
                         rate = trainingStep.update(model.optimizer(), options.clipNorm(), options.clipValue(), epoch, step);
+                        history.addStepRate(rate);
                     }
                     double loss = result.dataLoss() + regularization;
                     for (TrainingListener listener : options.listeners()) {

@@ -1,6 +1,7 @@
 package dev.backprop.core.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,8 @@ import java.util.Objects;
 public final class History {
 
     private final List<EpochResult> epochs = new ArrayList<>();
+    private double[] stepRates = new double[16];
+    private int steps;
 
     /**
      * A history of epochs trained elsewhere, such as by a distributed trainer.
@@ -26,6 +29,21 @@ public final class History {
 
     void add(EpochResult result) {
         epochs.add(result);
+    }
+
+    void addStepRate(double rate) {
+        if (steps == stepRates.length) {
+            stepRates = Arrays.copyOf(stepRates, 2 * steps);
+        }
+        stepRates[steps++] = rate;
+    }
+
+    /**
+     * @return the learning rate of every optimizer step trained, in order (NaN where the optimizer
+     *     does not say); empty for a history made with {@link #of}
+     */
+    public double[] stepLearningRates() {
+        return Arrays.copyOf(stepRates, steps);
     }
 
     /** @return every epoch's result (unmodifiable) */

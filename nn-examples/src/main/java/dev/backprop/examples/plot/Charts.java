@@ -48,7 +48,7 @@ public final class Charts {
     /**
      * Writes {@code loss.png} and one chart per metric ({@code accuracy.png}; {@code mae.png}, {@code rmse.png},
      * {@code r2.png} for a regression): training and validation per epoch; and {@code learning-rate.png},
-     * the rate of each epoch's last step.
+     * the rate of every step.
      *
      * @param history the run
      * @param folder where the files go
@@ -70,9 +70,13 @@ public final class Charts {
                     hasValidation(history) && epochs.get(0).validationMetrics().containsKey(metric)
                             ? history.series("val_" + metric) : null));
         }
-        double[] rates = history.series("lr");
+        double[] rates = history.stepLearningRates();
         if (rates.length > 0 && !Double.isNaN(rates[0])) {
-            files.add(line(folder.resolve("learning-rate.png"), "Learning rate", x, rates, null));
+            double[] steps = new double[rates.length];
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = i + 1;
+            }
+            files.add(line(folder.resolve("learning-rate.png"), "Learning rate", steps, rates, null, "step"));
         }
         return files;
     }
@@ -82,8 +86,12 @@ public final class Charts {
     }
 
     private static Path line(Path file, String what, double[] x, double[] train, double[] validation) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(what + " per epoch")
-                .xAxisTitle("epoch").yAxisTitle(what.toLowerCase()).build();
+        return line(file, what, x, train, validation, "epoch");
+    }
+
+    private static Path line(Path file, String what, double[] x, double[] train, double[] validation, String unit) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(what + " per " + unit)
+                .xAxisTitle(unit).yAxisTitle(what.toLowerCase()).build();
         chart.addSeries("training", x, train).setMarker(SeriesMarkers.NONE);
         if (validation != null) {
             chart.addSeries("validation", x, validation).setMarker(SeriesMarkers.NONE);

@@ -100,6 +100,10 @@ final class EvaluateCommand implements Callable<Integer> {
             if (plot.directory != null) {
                 output.say(spec, "chart: " + Charts.confusionMatrix(matrix, names,
                         plot.directory.resolve("confusion-matrix.png")));
+                if (probabilities.numCols == 2) {
+                    output.say(spec, "chart: " + Charts.roc(probabilities, test.targets(),
+                            plot.directory.resolve("roc.png")));
+                }
             }
         }
         out.flush();

@@ -11,12 +11,14 @@ import dev.backprop.core.component.Components;
 import dev.backprop.core.component.Config;
 import dev.backprop.core.component.ConfigException;
 import dev.backprop.core.metrics.AbsoluteError;
+import dev.backprop.core.metrics.AreaUnderRoc;
 import dev.backprop.core.metrics.CategoricalAccuracy;
 import dev.backprop.core.metrics.LogLoss;
 import dev.backprop.core.metrics.Metric;
 import dev.backprop.core.metrics.RSquared;
 import dev.backprop.core.metrics.RegressionAccuracy;
 import dev.backprop.core.metrics.RootMeanSquaredError;
+import dev.backprop.core.metrics.TopKAccuracy;
 import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.train.EarlyStopping;
 import dev.backprop.core.train.FitOptions;
@@ -75,6 +77,8 @@ final class Recipe implements java.io.Serializable {
     String loss;
     /** none, batch or layer: a normalisation layer after each hidden Dense, before its activation. */
     String norm = "none";
+    /** Metrics asked for with --metric, by the names people type. */
+    List<String> extraMetrics = List.of();
     /** --schedule as typed, or null for the book's decay. */
     String scheduleText;
     /** The schedule made from {@link #scheduleText} once the steps of the run are known; not sent to Spark. */
@@ -146,7 +150,29 @@ final class Recipe implements java.io.Serializable {
                 .loss(loss(problem))
                 .optimizer(optimizer());
         metrics(problem).forEach(model::metric);
+        for (String name : extraMetrics) {
+            Metric metric = metric(name);
+            if (metrics(problem).stream().noneMatch(m -> m.name().equals(metric.name()))) {
+                model.metric(metric);
+            }
+        }
         return model.build();
+    }
+
+    /** A metric by the name people type: auc, log_loss, topK, mae, rmse, r2, or a registered type's name. */
+    static Metric metric(String name) {
+        String key = name.strip().toLowerCase(Locale.ROOT).replace("-", "_");
+        if (key.matches("top[0-9]+")) {
+            return new TopKAccuracy(Integer.parseInt(key.substring(3)));
+        }
+        return switch (key) {
+            case "auc" -> new AreaUnderRoc();
+            case "log_loss", "logloss" -> new LogLoss();
+            case "mae" -> new AbsoluteError();
+            case "rmse" -> new RootMeanSquaredError();
+            case "r2" -> new RSquared();
+            default -> create(Metric.class, "--metric", name, Map.of());
+        };
     }
 
     /**
@@ -392,6 +418,9 @@ final class Recipe implements java.io.Serializable {
         json.put("norm", norm);
         if (scheduleText != null) {
             json.put("schedule", scheduleText);
+        }
+        if (!extraMetrics.isEmpty()) {
+            json.put("metrics", List.copyOf(extraMetrics));
         }
         return json;
     }

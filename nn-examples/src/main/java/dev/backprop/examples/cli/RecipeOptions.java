@@ -68,6 +68,11 @@ final class RecipeOptions {
                     + "batch (BatchNorm) or layer (LayerNorm)")
     String norm;
 
+    @Option(names = "--metric", split = ",", paramLabel = "NAME",
+            description = "Figures to report each epoch besides the task's own: auc, log_loss, topK (such as top3), "
+                    + "mae, rmse, r2, or any registered metric")
+    List<String> metrics;
+
     @Option(names = "--loss", paramLabel = "NAME",
             description = "A regression's loss: mse (default), mae or huber (δ 1); a classification's is cross-entropy")
     String loss;
@@ -136,6 +141,8 @@ final class RecipeOptions {
         recipe.classWeight = classWeight != null ? classWeight.strip() : recipe.classWeight;
         recipe.loss = loss != null ? loss.strip() : recipe.loss;
         recipe.norm = norm != null ? norm : recipe.norm;
+        recipe.extraMetrics = metrics != null ? List.copyOf(metrics) : recipe.extraMetrics;
+        recipe.extraMetrics.forEach(Recipe::metric); // names are checked before any data is read
         if (!List.of("none", "batch", "layer").contains(recipe.norm)) {
             throw new UsageException("Unknown --norm '" + recipe.norm + "': use none, batch or layer");
         }

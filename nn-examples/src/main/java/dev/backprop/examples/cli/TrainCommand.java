@@ -219,6 +219,9 @@ final class TrainCommand implements Callable<Integer> {
                     .add(model.predict(measured.inputs()), measured.targets());
             files.add(Charts.confusionMatrix(matrix, problem.classNames(), plot.resolve("confusion-matrix.png")));
         }
+        if (problem.classes() == 2 && measured != null) {
+            files.add(Charts.roc(model.predict(measured.inputs()), measured.targets(), plot.resolve("roc.png")));
+        }
         output.say(spec, "charts: " + files);
     }
 }

@@ -1,6 +1,7 @@
 package dev.backprop.examples.plot;
 
 import dev.backprop.core.data.InMemoryDataset;
+import dev.backprop.core.metrics.AreaUnderRoc;
 import dev.backprop.core.metrics.ConfusionMatrix;
 import dev.backprop.core.train.EpochResult;
 import dev.backprop.core.train.History;
@@ -219,6 +220,67 @@ public final class Charts {
                 .xAxisTitle("predicted").yAxisTitle("actual").build();
         chart.getStyler().setShowValue(true);
         chart.addSeries("counts", classNames, classNames, cells);
+        return chart;
+    }
+
+    /**
+     * Writes a binary classifier's ROC curve, the true-positive rate against the false-positive rate
+     * at every threshold, with its area in the title.
+     *
+     * @param probabilities n × 1 probabilities of the positive class, or n × 2 class probabilities
+     * @param targets 0/1 (n × 1), class indices or one-hot rows
+     * @param file the PNG to write
+     * @return the file
+     */
+    public static Path roc(DMatrixRMaj probabilities, DMatrixRMaj targets, Path file) {
+        return save(rocChart(probabilities, targets), file);
+    }
+
+    /** The ROC curve's points from (0, 0) to (1, 1), one per distinct score. */
+    static XYChart rocChart(DMatrixRMaj probabilities, DMatrixRMaj targets) {
+        int n = probabilities.numRows;
+        int column = probabilities.numCols - 1;
+        double[] score = new double[n];
+        boolean[] positive = new boolean[n];
+        int positives = 0;
+        for (int i = 0; i < n; i++) {
+            score[i] = probabilities.get(i, column);
+            positive[i] = probabilities.numCols == 1 || targets.numCols == 1 ? targets.get(i, 0) > 0.5
+                    : targets.get(i, 1) > 0.5;
+            positives += positive[i] ? 1 : 0;
+        }
+        int negatives = n - positives;
+        if (positives == 0 || negatives == 0) {
+            throw new IllegalArgumentException("A ROC curve needs positive and negative samples; there are "
+                    + positives + " and " + negatives);
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+        List<Double> fpr = new ArrayList<>(List.of(0.0));
+        List<Double> tpr = new ArrayList<>(List.of(0.0));
+        int truePositives = 0;
+        int falsePositives = 0;
+        for (int k = 0; k < n; k++) {
+            if (positive[order[k]]) {
+                truePositives++;
+            } else {
+                falsePositives++;
+            }
+            if (k == n - 1 || score[order[k + 1]] != score[order[k]]) {
+                fpr.add((double) falsePositives / negatives);
+                tpr.add((double) truePositives / positives);
+            }
+        }
+        AreaUnderRoc auc = new AreaUnderRoc();
+        auc.update(probabilities, targets);
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(String.format(java.util.Locale.ROOT, "ROC curve (area %.4f)", auc.value()))
+                .xAxisTitle("false-positive rate").yAxisTitle("true-positive rate").build();
+        chart.addSeries("ROC", fpr, tpr).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("chance", List.of(0.0, 1.0), List.of(0.0, 1.0)).setMarker(SeriesMarkers.NONE);
         return chart;
     }
 

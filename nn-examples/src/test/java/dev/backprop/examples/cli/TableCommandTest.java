@@ -138,6 +138,32 @@ class TableCommandTest {
     }
 
     @Test
+    void aBinaryClassifierReportsItsAucAndDrawsItsRocCurve() throws IOException {
+        NumpyRandom random = new NumpyRandom(9);
+        StringBuilder csv = new StringBuilder("a,b,outcome\n");
+        for (int i = 0; i < 400; i++) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            csv.append(a).append(',').append(b).append(',').append(a + 0.5 * b + random.nextGaussian() > 0 ? "yes" : "no")
+                    .append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("binary.csv"), csv);
+        Path charts = folder.resolve("binary-charts");
+        BackpropCommandTest.Run run = BackpropCommandTest.run("train", "--dataset", "csv:" + file, "--metric",
+                "auc,top1", "--plot", charts.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        String validation = run.out().lines().filter(l -> l.startsWith("validation:")).findFirst().orElseThrow();
+        double auc = Double.parseDouble(validation.replaceAll(".*auc ([0-9.]+).*", "$1"));
+        double accuracy = Double.parseDouble(validation.replaceAll(".*, accuracy ([0-9.]+).*", "$1"));
+        double top1 = Double.parseDouble(validation.replaceAll(".*top1_accuracy ([0-9.]+).*", "$1"));
+        assertTrue(auc > 0.75 && auc <= 1, validation);
+        assertEquals(accuracy, top1, 1e-12, "top-1 accuracy is the accuracy: " + validation);
+        BackpropCommandTest.assertPng(charts.resolve("roc.png"));
+        BackpropCommandTest.assertPng(charts.resolve("auc.png"));
+        assertEquals(2, BackpropCommandTest.run("train", "--metric", "nonsense").exitCode());
+    }
+
+    @Test
     void aRegressionTargetIsNotTakenForClasses() throws IOException {
         Path train = Files.writeString(folder.resolve("yield.csv"), without(table(600, 3), 4));
         Path charts = folder.resolve("yield-charts");

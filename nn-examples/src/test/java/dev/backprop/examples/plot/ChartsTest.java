@@ -9,6 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapSeries;
+import org.knowm.xchart.XYSeries;
 
 /** What the confusion-matrix chart shows, cell by cell: not only that a PNG is written. */
 class ChartsTest {
@@ -41,5 +42,15 @@ class ChartsTest {
             }
             assertArrayEquals(expected, drawn[actual], "row of " + names.get(actual));
         }
+    }
+
+    @Test
+    void theRocCurveStepsThroughEveryThreshold() {
+        DMatrixRMaj scores = new DMatrixRMaj(new double[][] {{0.9}, {0.8}, {0.7}, {0.6}, {0.6}});
+        DMatrixRMaj labels = new DMatrixRMaj(new double[][] {{1}, {0}, {1}, {0}, {1}});
+        XYSeries curve = Charts.rocChart(scores, labels).getSeriesMap().get("ROC");
+        // Thresholds 0.9, 0.8, 0.7, then 0.6 for two samples at once (a tie is one step).
+        assertArrayEquals(new double[] {0, 0, 0.5, 0.5, 1}, curve.getXData(), 1e-15);
+        assertArrayEquals(new double[] {0, 1 / 3.0, 1 / 3.0, 2 / 3.0, 1}, curve.getYData(), 1e-15);
     }
 }

@@ -126,8 +126,9 @@ final class Recipe implements java.io.Serializable {
     }
 
     /**
-     * Ours for Fashion-MNIST: wider layers, He initialisation for ReLU, dropout against
-     * overfitting, AdamW with a gently decaying rate, shuffled every epoch.
+     * Ours for Fashion-MNIST: wider layers, He initialisation for ReLU, batch normalisation before
+     * each activation, dropout against overfitting, AdamW on a cosine schedule down to 0 over the
+     * run, shuffled every epoch.
      */
     static Recipe deep() {
         Recipe recipe = new Recipe();
@@ -135,7 +136,9 @@ final class Recipe implements java.io.Serializable {
         recipe.init = "he";
         recipe.optimizer = "adamw";
         recipe.learningRate = 0.001;
-        recipe.decay = 2e-4;
+        recipe.decay = 0;
+        recipe.scheduleText = "cosine";
+        recipe.norm = "batch";
         recipe.weightDecay = 0.01;
         recipe.epochs = 20;
         recipe.batchSize = 128;

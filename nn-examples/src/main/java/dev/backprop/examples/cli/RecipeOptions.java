@@ -110,6 +110,9 @@ final class RecipeOptions {
         recipe.optimizer = optimizer != null ? optimizer : recipe.optimizer;
         recipe.learningRate = learningRate != null ? learningRate : recipe.learningRate;
         recipe.decay = decay != null ? decay : recipe.decay;
+        if (decay != null && schedule == null) {
+            recipe.scheduleText = null; // the book's decay replaces a preset's schedule
+        }
         if (schedule != null) {
             if (decay != null) {
                 throw new UsageException("--decay is the book's schedule: give --decay or --schedule, not both");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The two Fashion-MNIST recipes of the command, on the whole data set: the book's against what
  * PyTorch and NumPy reach with it here (0.824 after one epoch, 0.874 after ten), also with float32
- * products, and ours against 0.89 within 20 epochs. Skipped where Debian's dataset-fashion-mnist
+ * products, and ours against 0.90 within 20 epochs. Skipped where Debian's dataset-fashion-mnist
  * is not installed; tagged {@code slow} (about three minutes with OpenBLAS).
  */
 @Tag("slow")
@@ -40,8 +40,8 @@ class FashionMnistRecipesTest {
     }
 
     @Test
-    void ourRecipeReachesPointEightNine() {
+    void ourRecipeReachesPointNine() {
         double accuracy = validationAccuracy("train", "--dataset", "fashion-mnist", "--preset", "deep", "--quiet");
-        assertTrue(accuracy >= 0.89, "test accuracy " + accuracy);
+        assertTrue(accuracy >= 0.90, "test accuracy " + accuracy);
     }
 }

@@ -219,6 +219,9 @@ public final class Charts {
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title("Confusion matrix")
                 .xAxisTitle("predicted").yAxisTitle("actual").build();
         chart.getStyler().setShowValue(true);
+        if (n > 5) {
+            chart.getStyler().setXAxisLabelRotation(45); // long class names would overlap
+        }
         chart.addSeries("counts", classNames, classNames, cells);
         return chart;
     }

@@ -1,6 +1,7 @@
 package dev.backprop.core.component;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public final class Config {
      */
     public Config(String owner, Map<String, Object> values) {
         this.owner = Objects.requireNonNull(owner, "owner");
-        this.values = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Objects.requireNonNull(values, "values")));
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(values, "values")));
     }
 
     /** @return the component the values configure, as messages name it */

@@ -97,13 +97,18 @@ public final class ModelFile {
      * @param model the model
      * @param path the file to write, replaced atomically
      * @param metadata JSON values to keep with it: strings, numbers, booleans, lists, maps
-     * @throws ModelFileException if a component has no codec or the file cannot be written
+     * @throws ModelFileException if a component has no registered type or the file cannot be written
      */
     public static void save(Model model, Path path, Map<String, Object> metadata) {
         Objects.requireNonNull(model, "model");
         Path target = path.toAbsolutePath();
         Map<String, byte[]> arrays = new LinkedHashMap<>();
-        Map<String, Object> json = describe(model, metadata, arrays);
+        Map<String, Object> json;
+        try {
+            json = describe(model, metadata, arrays);
+        } catch (ConfigException e) {
+            throw new ModelFileException("Cannot save the model to " + target + ": " + e.getMessage(), e);
+        }
         byte[] jsonBytes = Json.write(json).getBytes(StandardCharsets.UTF_8);
         Path directory = target.getParent();
         Path temporary = null;

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes sklearn_metrics.txt: scikit-learn's roc_auc_score, log_loss and top_k_accuracy_score on
+"""Writes sklearn_metrics.txt: scikit-learn's roc_auc_score, log_loss, top_k_accuracy_score and r2_score on
 cases with ties and edge cases, which ClassificationMetricsTest recomputes.
 
 Run from this folder with Debian's python3-sklearn:  /usr/bin/python3 sklearn_metrics.py > sklearn_metrics.txt
@@ -7,7 +7,7 @@ Each line is `name: values`, Python's repr; probabilities are rounded to two dec
 """
 import numpy as np
 import sklearn
-from sklearn.metrics import log_loss, roc_auc_score, top_k_accuracy_score
+from sklearn.metrics import log_loss, r2_score, roc_auc_score, top_k_accuracy_score
 
 rng = np.random.RandomState(0)
 
@@ -39,3 +39,10 @@ line("multi.log_loss", [log_loss(labels, probs)])
 untied = probs + 1e-9 * np.arange(4)  # top-k among ties follows the sort's order: break them
 line("multi.p_untied", untied)
 line("multi.top2", [top_k_accuracy_score(labels, untied, k=2)])
+# Regression: 50 targets with repeated values, predictions near them; and a perfect fit.
+targets = np.round(rng.normal(10, 3, 50))
+predictions = targets + rng.normal(0, 1.5, 50)
+line("regression.y", targets)
+line("regression.p", predictions)
+line("regression.r2", [r2_score(targets, predictions)])
+line("regression.r2_perfect", [r2_score(targets, targets)])

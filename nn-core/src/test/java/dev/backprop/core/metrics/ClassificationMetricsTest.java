@@ -11,7 +11,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** AUC-ROC, log-loss and top-k accuracy against scikit-learn (sklearn_metrics.py), ties included. */
+/** AUC-ROC, log-loss, top-k accuracy and R² against scikit-learn (sklearn_metrics.py), ties included. */
 class ClassificationMetricsTest {
 
     private static Fixture sklearn;
@@ -60,6 +60,13 @@ class ClassificationMetricsTest {
         TopKAccuracy top2 = new TopKAccuracy(2);
         assertEquals(sklearn.doubles("multi.top2")[0], inTwoBatches(top2, rows("multi.p_untied", 4), y), 1e-12);
         assertEquals("top2_accuracy", top2.name());
+    }
+
+    @Test
+    void rSquaredAsScikitLearnsR2Score() {
+        DMatrixRMaj y = column("regression.y");
+        assertEquals(sklearn.doubles("regression.r2")[0], inTwoBatches(new RSquared(), column("regression.p"), y), 1e-12);
+        assertEquals(sklearn.doubles("regression.r2_perfect")[0], inTwoBatches(new RSquared(), y, y), 1e-12);
     }
 
     @Test

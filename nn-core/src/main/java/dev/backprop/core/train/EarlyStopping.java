@@ -64,6 +64,9 @@ public final class EarlyStopping implements TrainingListener {
     @Override
     public void onEpochEnd(EpochResult result, Model model) {
         double value = result.value(monitor);
+        if (Double.isNaN(value)) {
+            return; // an epoch without validation (FitOptions.validateEvery) neither improves nor waits
+        }
         boolean improved = lowerIsBetter ? value < best - minDelta : value > best + minDelta;
         if (improved) {
             best = value;

@@ -131,7 +131,8 @@ public final class EpochLoop {
                 Map<String, Double> trainMetrics = values(model.metrics());
                 double validationLoss = Double.NaN;
                 Map<String, Double> validationMetrics = Map.of();
-                if (options.validation() != null) {
+                boolean measure = epoch % options.validateEvery() == 0 || epoch == options.epochs() - 1;
+                if (options.validation() != null && measure) {
                     trainingStep.training(false);
                     Evaluation validation = model.evaluate(options.validation());
                     trainingStep.training(true);

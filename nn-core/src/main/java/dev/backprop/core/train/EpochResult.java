@@ -69,6 +69,9 @@ public record EpochResult(int epoch, double dataLoss, double regularizationLoss,
             case "lr":
                 return learningRate;
             default:
+                if (name.startsWith("val_") && validationMetrics.isEmpty() && metrics.containsKey(name.substring(4))) {
+                    return Double.NaN; // an epoch whose validation was not measured
+                }
                 Double value = name.startsWith("val_")
                         ? validationMetrics.get(name.substring(4))
                         : metrics.get(name);

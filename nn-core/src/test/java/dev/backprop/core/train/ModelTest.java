@@ -130,6 +130,21 @@ class ModelTest {
     }
 
     @Test
+    void validationCanBeMeasuredEveryFewEpochsAndAfterTheLast() {
+        Model model = model(ColumnScale.plain(0.5), new ScriptedDescent(0.2, 0));
+        EarlyStopping stopping = EarlyStopping.builder().patience(1).build();
+        History history = model.fit(line(6), FitOptions.builder().epochs(6).batchSize(3).validation(line(4))
+                .validateEvery(4).listener(stopping).build());
+        double[] losses = history.series("val_loss");
+        // Epochs 0 and 4 (every 4th) and 5 (the last) are measured; the others neither improve nor wait.
+        for (int epoch = 0; epoch < 6; epoch++) {
+            assertEquals(epoch == 0 || epoch == 4 || epoch == 5, !Double.isNaN(losses[epoch]), "epoch " + epoch);
+        }
+        assertEquals(-1, stopping.stoppedEpoch(), "five unmeasured epochs are no reason to stop");
+        assertEquals(6, history.size());
+    }
+
+    @Test
     void aFusedLossReplacesTheLastLayersBackward() {
         ColumnScale last = ColumnScale.plain(1.0);
         int[] fusedCalls = {0};

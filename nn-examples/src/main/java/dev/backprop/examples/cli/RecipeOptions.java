@@ -82,6 +82,11 @@ final class RecipeOptions {
                     + "or CLASS=WEIGHT,... (others 1)")
     String classWeight;
 
+    @Option(names = "--validate-every", paramLabel = "N",
+            description = "Measure the validation data every N epochs and after the last (default: 100 for the "
+                    + "book's 10 001-epoch runs, else 1)")
+    Integer validateEvery;
+
     @Option(names = "--patience", paramLabel = "N",
             description = "Stop when the validation loss has not improved for N epochs, best weights restored; "
                     + "0 for none (default: 20 for a CSV file, else 0)")
@@ -141,6 +146,7 @@ final class RecipeOptions {
             throw new UsageException("--patience must be 0 or more, got " + patience);
         }
         recipe.patience = patience != null ? patience : recipe.patience;
+        recipe.validateEvery = validateEvery != null ? positive("--validate-every", validateEvery) : recipe.validateEvery;
         recipe.classWeight = classWeight != null ? classWeight.strip() : recipe.classWeight;
         recipe.loss = loss != null ? loss.strip() : recipe.loss;
         recipe.norm = norm != null ? norm : recipe.norm;

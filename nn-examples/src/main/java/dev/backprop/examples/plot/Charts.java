@@ -68,7 +68,7 @@ public final class Charts {
         for (String metric : epochs.isEmpty() ? List.<String>of() : List.copyOf(epochs.get(0).metrics().keySet())) {
             String title = metric.equals("accuracy") ? "Accuracy" : metric.toUpperCase(java.util.Locale.ROOT);
             files.add(line(folder.resolve(metric + ".png"), title, x, history.series(metric),
-                    hasValidation(history) && epochs.get(0).validationMetrics().containsKey(metric)
+                    hasValidation(history) && history.last().validationMetrics().containsKey(metric)
                             ? history.series("val_" + metric) : null));
         }
         double[] rates = history.stepLearningRates();
@@ -83,7 +83,7 @@ public final class Charts {
     }
 
     private static boolean hasValidation(History history) {
-        return history.size() > 0 && !Double.isNaN(history.epochs().get(0).validationLoss());
+        return history.epochs().stream().anyMatch(epoch -> !Double.isNaN(epoch.validationLoss()));
     }
 
     private static Path line(Path file, String what, double[] x, double[] train, double[] validation) {
@@ -95,7 +95,16 @@ public final class Charts {
                 .xAxisTitle(unit).yAxisTitle(what.toLowerCase()).build();
         chart.addSeries("training", x, train).setMarker(SeriesMarkers.NONE);
         if (validation != null) {
-            chart.addSeries("validation", x, validation).setMarker(SeriesMarkers.NONE);
+            // Only the epochs whose validation was measured (FitOptions.validateEvery).
+            List<Double> measuredX = new ArrayList<>();
+            List<Double> measured = new ArrayList<>();
+            for (int i = 0; i < validation.length; i++) {
+                if (!Double.isNaN(validation[i])) {
+                    measuredX.add(x[i]);
+                    measured.add(validation[i]);
+                }
+            }
+            chart.addSeries("validation", measuredX, measured).setMarker(SeriesMarkers.NONE);
         }
         return save(chart, file);
     }

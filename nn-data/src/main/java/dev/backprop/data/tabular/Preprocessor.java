@@ -336,6 +336,7 @@ public final class Preprocessor {
         if (kept.isEmpty()) {
             throw new DataFormatException(table.source() + ": no row is left once rows with missing cells are dropped");
         }
+        boolean numericClasses = classesAreNumbers();
         Map<String, Integer> classIndex = new HashMap<>();
         for (int k = 0; k < classes.size(); k++) {
             classIndex.put(classes.get(k), k);
@@ -352,7 +353,7 @@ public final class Preprocessor {
                 column += feature.width();
             }
             if (targets != null) {
-                targets.data[i] = target(table, r, labelIndex, classIndex);
+                targets.data[i] = target(table, r, labelIndex, classIndex, numericClasses);
             }
         }
         if (unknown > 0) {
@@ -408,7 +409,8 @@ public final class Preprocessor {
         return 0;
     }
 
-    private double target(RawTable table, int r, int labelIndex, Map<String, Integer> classIndex) {
+    private double target(RawTable table, int r, int labelIndex, Map<String, Integer> classIndex,
+            boolean numericClasses) {
         String cell = table.cell(r, labelIndex);
         if (Cells.isMissing(cell)) {
             throw new DataFormatException(table.source() + ": line " + table.line(r) + " has no label in column '"
@@ -423,7 +425,7 @@ public final class Preprocessor {
             return (value - targetMean) / targetScale;
         }
         double value = Cells.number(cell);
-        String name = !Double.isNaN(value) && classesAreNumbers() ? className(value) : Cells.category(cell);
+        String name = !Double.isNaN(value) && numericClasses ? className(value) : Cells.category(cell);
         Integer index = classIndex.get(name);
         if (index == null) {
             throw new DataFormatException(table.source() + ": line " + table.line(r) + ", label '" + cell

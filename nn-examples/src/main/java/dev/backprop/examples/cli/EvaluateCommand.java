@@ -13,7 +13,6 @@ import dev.backprop.data.tabular.RawTable;
 import dev.backprop.data.tabular.TabularModel;
 import dev.backprop.examples.plot.Charts;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -87,7 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
             DMatrixRMaj probabilities = Predictions.probabilities(model, test.inputs());
             ConfusionMatrix matrix = new ConfusionMatrix(Math.max(2, probabilities.numCols))
                     .add(probabilities, test.targets());
-            List<String> names = classNames.size() == matrix.classes() ? classNames : indices(matrix.classes());
+            List<String> names = classNames.size() == matrix.classes() ? classNames : Problem.indexNames(matrix.classes());
             AreaUnderRoc auc = new AreaUnderRoc();
             auc.update(probabilities, test.targets());
             try {
@@ -108,13 +107,5 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static List<String> indices(int classes) {
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            names.add(Integer.toString(c));
-        }
-        return names;
     }
 }

@@ -48,6 +48,11 @@ record Problem(String name, InMemoryDataset train, Supplier<InMemoryDataset> val
         if (name.equals("fashion-mnist")) {
             return List.of(FashionMnist.CLASSES);
         }
+        return indexNames(classes);
+    }
+
+    /** @return "0", "1", ...: the names of classes that have none of their own */
+    static List<String> indexNames(int classes) {
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             names.add(Integer.toString(c));

@@ -221,6 +221,11 @@ public final class BatchNorm implements Layer, Configurable, NonTrainableState {
         return features;
     }
 
+    /** @return whether the normalised values are scaled by γ and shifted by β */
+    public boolean affine() {
+        return affine;
+    }
+
     /** @return ε, added to the variance before its square root */
     public double epsilon() {
         return epsilon;

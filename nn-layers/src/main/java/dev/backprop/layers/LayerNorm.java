@@ -141,6 +141,16 @@ public final class LayerNorm implements Layer, Configurable {
         return List.of(gamma, beta);
     }
 
+    /** @return the number of features */
+    public int features() {
+        return features;
+    }
+
+    /** @return ε, added to each row's variance before its square root */
+    public double epsilon() {
+        return epsilon;
+    }
+
     @Override
     public Map<String, Object> config() {
         Map<String, Object> config = new LinkedHashMap<>();

@@ -58,7 +58,8 @@ public final class LeakyReLU extends BufferedActivation implements Configurable 
         }
     }
 
-    double alpha() {
+    /** @return the slope for negative inputs */
+    public double alpha() {
         return alpha;
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code Boolean} and {@code null}. The reader is strict and bounded (depth, length), since it
  * reads files from anywhere: it builds plain values only and never instantiates a named type.
  */
-final class Json {
+public final class Json {
 
     private static final int MAX_DEPTH = 64;
 
@@ -212,7 +212,7 @@ final class Json {
      * @param value a map, list, string, number, boolean or null (nested)
      * @return its JSON text; numbers are written so that they read back to the same double
      */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out, 0);
         return out.toString();

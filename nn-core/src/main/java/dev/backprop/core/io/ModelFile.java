@@ -14,15 +14,10 @@ import dev.backprop.core.metrics.Metric;
 import dev.backprop.core.train.Model;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,38 +105,17 @@ public final class ModelFile {
             throw new ModelFileException("Cannot save the model to " + target + ": " + e.getMessage(), e);
         }
         byte[] jsonBytes = Json.write(json).getBytes(StandardCharsets.UTF_8);
-        Path directory = target.getParent();
-        Path temporary = null;
         try {
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel);
-                    ZipOutputStream zip = new ZipOutputStream(out)) {
+            AtomicFile.write(target, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
                 put(zip, MODEL_JSON, jsonBytes);
                 for (Map.Entry<String, byte[]> array : arrays.entrySet()) {
                     put(zip, array.getKey() + ".npy", array.getValue());
                 }
                 zip.finish();
-                zip.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
+            });
         } catch (IOException e) {
             throw new ModelFileException("Could not save the model to " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // The save has failed already; the stray temporary file is harmless.
-                }
-            }
         }
     }
 

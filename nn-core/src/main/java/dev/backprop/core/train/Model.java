@@ -342,7 +342,7 @@ public final class Model {
      */
     public String summary() {
         List<Layer> leaves = step.network().leafLayers();
-        int inputs = inputWidth(leaves);
+        int inputs = inputWidth();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-28s %-14s %12s%n",
                 "Layer", "Output shape", "Parameters"));
         out.append("-".repeat(56)).append(System.lineSeparator());
@@ -381,8 +381,14 @@ public final class Model {
         return out.toString();
     }
 
-    private static int inputWidth(List<Layer> leaves) {
-        for (Layer layer : leaves) {
+    /**
+     * The width of the inputs the network takes, as its first layer with parameters tells it: a Dense
+     * layer's weights are inputs × outputs, a normalisation's γ is 1 × features.
+     *
+     * @return the number of input columns, or 0 when no layer has parameters
+     */
+    public int inputWidth() {
+        for (Layer layer : step.network().leafLayers()) {
             if (!layer.parameters().isEmpty()) {
                 DMatrixRMaj first = layer.parameters().get(0).value();
                 return first.numRows > 1 ? first.numRows : first.numCols;

@@ -1,18 +1,14 @@
 package dev.backprop.data.tabular;
 
 import java.util.Locale;
-import java.util.Set;
 
 /** How a cell's text reads: missing, a number, or a category. */
 final class Cells {
 
-    /** What public data sets write for "no value" (compared ignoring case and surrounding blanks). */
-    private static final Set<String> MISSING = Set.of("", "na", "n/a", "nan", "null", "?");
-
     private Cells() {}
 
     static boolean isMissing(String cell) {
-        return MISSING.contains(cell.strip().toLowerCase(Locale.ROOT));
+        return MissingValues.MARKS.contains(cell.strip().toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One fitted feature column: a number scaled as {@code (x − center) / scale}, or a category one-hot
+ * One fitted feature column of a {@link Preprocessor}: a number scaled as {@code (x − center) / scale}, or a category one-hot
  * encoded over the categories training saw; {@code fill} replaces a missing cell (a number, or the
  * index of a category).
  *
@@ -17,14 +17,16 @@ import java.util.Map;
  *     missing cells are errors
  * @param categories the categories, in encoding order; empty for a number
  */
-record Feature(String name, boolean numeric, double center, double scale, double fill, List<String> categories) {
+public record Feature(String name, boolean numeric, double center, double scale, double fill,
+        List<String> categories) {
 
-    Feature {
+    /** Keeps an unmodifiable copy of the categories. */
+    public Feature {
         categories = List.copyOf(categories);
     }
 
     /** @return the encoded columns it takes: 1 for a number, one per category */
-    int width() {
+    public int width() {
         return numeric ? 1 : categories.size();
     }
 

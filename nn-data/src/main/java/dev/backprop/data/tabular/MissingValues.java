@@ -1,6 +1,7 @@
 package dev.backprop.data.tabular;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What to do with an empty, {@code NA}, {@code N/A}, {@code NaN}, {@code null} or {@code ?} cell of a
@@ -18,6 +19,12 @@ public enum MissingValues {
     MOST_FREQUENT,
     /** Leave out every row with a missing cell. */
     DROP_ROWS;
+
+    /**
+     * What public data sets write for "no value", in lower case: a cell is missing when its text,
+     * without surrounding blanks and ignoring case, is one of these.
+     */
+    public static final Set<String> MARKS = Set.of("", "na", "n/a", "nan", "null", "?");
 
     /**
      * @param name {@code error}, {@code mean}, {@code median}, {@code most-frequent} or {@code drop-rows}

@@ -480,6 +480,16 @@ public final class Preprocessor {
         return label;
     }
 
+    /** @return the fitted feature columns, in file order: how each becomes the network's inputs */
+    public List<Feature> features() {
+        return features;
+    }
+
+    /** @return what the preprocessing does with a missing cell */
+    public MissingValues missing() {
+        return missing;
+    }
+
     /** @return the feature columns' names, in file order */
     public List<String> featureNames() {
         return features.stream().map(Feature::name).toList();

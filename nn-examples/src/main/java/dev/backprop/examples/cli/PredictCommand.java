@@ -1,5 +1,6 @@
 package dev.backprop.examples.cli;
 
+import dev.backprop.core.io.AtomicFile;
 import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.train.Model;
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -11,11 +12,10 @@ import dev.backprop.data.tabular.TabularModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,16 +74,11 @@ final class PredictCommand implements Callable<Integer> {
             out.flush();
         } else {
             // A temporary file, then a rename: a failure never leaves half a file where the output goes.
-            Path target = outputFile.toAbsolutePath();
-            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                    write(lines, out);
-                }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFile.write(outputFile, stream -> {
+                Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                write(lines, out);
+                out.flush();
+            });
             output.say(spec, "wrote " + (lines.size() - 1) + " predictions to " + outputFile);
         }
         return 0;

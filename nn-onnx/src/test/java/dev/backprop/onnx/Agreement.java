@@ -22,17 +22,30 @@ final class Agreement {
 
     /** @return the largest error relative to each row's scale */
     static double worst(DMatrixRMaj expected, DMatrixRMaj actual) {
+        return worst(expected, actual, 0);
+    }
+
+    /**
+     * @param floor the smallest scale an error is measured against: the size of the terms a value is
+     *     the difference of (a regression's target mean: a price near 0 is a difference of terms near 40,
+     *     and carries their rounding)
+     * @return the largest error relative to each row's scale, or the floor
+     */
+    static double worst(DMatrixRMaj expected, DMatrixRMaj actual, double floor) {
         assertEquals(expected.numRows, actual.numRows, "rows");
         assertEquals(expected.numCols, actual.numCols, "columns");
         double worst = 0;
         for (int r = 0; r < expected.numRows; r++) {
-            double scale = 0;
+            double scale = floor;
             for (int c = 0; c < expected.numCols; c++) {
                 scale = Math.max(scale, Math.abs(expected.get(r, c)));
             }
             for (int c = 0; c < expected.numCols; c++) {
                 double e = expected.get(r, c);
                 double error = Math.abs(actual.get(r, c) - e) / Math.max(Math.max(Math.abs(e), scale), Double.MIN_NORMAL);
+                if (error > worst && Boolean.getBoolean("agreement.debug")) {
+                    System.out.println("row " + r + " col " + c + " expected " + e + " actual " + actual.get(r, c));
+                }
                 worst = Math.max(worst, error);
             }
         }
@@ -40,7 +53,11 @@ final class Agreement {
     }
 
     static void assertAgree(DMatrixRMaj expected, DMatrixRMaj actual, Precision precision) {
-        double worst = worst(expected, actual);
+        assertAgree(expected, actual, precision, 0);
+    }
+
+    static void assertAgree(DMatrixRMaj expected, DMatrixRMaj actual, Precision precision, double floor) {
+        double worst = worst(expected, actual, floor);
         assertTrue(worst <= tolerance(precision), "worst relative error " + worst + " over " + expected.numRows
                 + " rows, above " + tolerance(precision) + " for " + precision);
     }

@@ -189,7 +189,9 @@ public final class OnnxExport {
             mapping.put("keys_int64s", LongStream.range(0, classes.size()).toArray());
             mapping.put("values_strings", classes);
             mapping.put("default_string", "");
-            graph.identity(graph.node(OnnxGraph.ML_DOMAIN, "LabelEncoder", mapping, index), "label");
+            String names = graph.node(OnnxGraph.ML_DOMAIN, "LabelEncoder", mapping, index);
+            graph.declare(names, TensorProto.DataType.STRING_VALUE);
+            graph.identity(names, "label");
             graph.output("label", TensorProto.DataType.STRING_VALUE);
         }
         ModelProto.Builder file = ModelProto.newBuilder()

@@ -239,6 +239,14 @@ public final class OnnxGraph {
         graph.addOutput(valueInfo(name, elementType, columns));
     }
 
+    /**
+     * Declares an inner value's type and shape (N rows, then the given sizes), for checkers whose
+     * shape inference does not know an operator's output ({@code OneHotEncoder} in ONNX 1.12).
+     */
+    void declare(String name, int elementType, long... dims) {
+        graph.addValueInfo(valueInfo(name, elementType, dims));
+    }
+
     /** Renames a value to a name a caller sees: an {@code Identity} node. */
     void identity(String from, String to) {
         graph.addNode(NodeProto.newBuilder().setOpType("Identity").setName(name("node_" + to)).addInput(from).addOutput(to));

@@ -74,9 +74,11 @@ final class TabularInputs {
             attributes.put("values_strings", values);
             attributes.put("default_string", ""); // an unknown category: no category, all zeros below
             x = graph.node(OnnxGraph.ML_DOMAIN, "LabelEncoder", attributes, x);
+            graph.declare(x, TensorProto.DataType.STRING_VALUE, 1);
         }
         String oneHot = graph.node(OnnxGraph.ML_DOMAIN, "OneHotEncoder",
                 Map.of("cats_strings", feature.categories(), "zeros", 1), x);
+        graph.declare(oneHot, TensorProto.DataType.FLOAT_VALUE, 1, feature.categories().size());
         String flat = graph.node("Flatten", Map.of("axis", 1), oneHot); // [N, 1, C] to [N, C]
         return graph.precision() == Precision.FLOAT32 ? flat
                 : graph.node("Cast", Map.of("to", TensorProto.DataType.DOUBLE_VALUE), flat);

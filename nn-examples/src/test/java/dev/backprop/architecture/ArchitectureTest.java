@@ -56,6 +56,7 @@ class ArchitectureTest {
             .layer("nn-data").definedBy("dev.backprop.data..")
             .layer("nn-blas").definedBy("dev.backprop.blas..")
             .layer("nn-spark").definedBy("dev.backprop.spark..")
+            .layer("nn-onnx").definedBy("dev.backprop.onnx..")
             .layer("nn-examples").definedBy("dev.backprop.examples..")
             .layer("nn-bench").definedBy("dev.backprop.bench..")
             .whereLayer("contracts").mayNotAccessAnyLayer()
@@ -70,6 +71,7 @@ class ArchitectureTest {
             .whereLayer("nn-data").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train", "io")
             .whereLayer("nn-blas").mayOnlyAccessLayers("contracts", "linalg")
             .whereLayer("nn-spark").mayOnlyAccessLayers("contracts", "data", "metrics", "train")
+            .whereLayer("nn-onnx").mayOnlyAccessLayers("contracts", "linalg", "train", "io", "nn-layers", "nn-data")
             .whereLayer("nn-examples").mayNotBeAccessedByAnyLayer()
             .whereLayer("nn-bench").mayNotBeAccessedByAnyLayer()
             .as("modules and nn-core's packages depend one way: contracts, then component, linalg, data, metrics, "

@@ -2,6 +2,7 @@ package dev.backprop.examples.cli;
 
 import dev.backprop.core.io.ModelFileException;
 import dev.backprop.data.DataFormatException;
+import dev.backprop.onnx.OnnxExportException;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine;
 @Command(name = "backprop", mixinStandardHelpOptions = true, version = "backprop 0.1.0",
         description = "Builds, trains, evaluates and applies small neural networks.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InspectCommand.class,
-            CrossValidateCommand.class,
+            CrossValidateCommand.class, ExportCommand.class,
             SparkCommand.class,
             CommandLine.HelpCommand.class})
 public final class BackpropCommand {
@@ -70,6 +71,7 @@ public final class BackpropCommand {
                 return 2;
             }
             boolean known = error instanceof DataFormatException || error instanceof ModelFileException
+                    || error instanceof OnnxExportException
                     || error instanceof java.io.UncheckedIOException || error instanceof ArithmeticException;
             errors.println("backprop: error: " + (known || error.getMessage() != null ? error.getMessage() : error.toString()));
             errors.flush();

@@ -7,6 +7,7 @@ import dev.backprop.data.tabular.Preprocessor;
 import dev.backprop.data.tabular.RawTable;
 import dev.backprop.data.tabular.TabularModel;
 import dev.backprop.data.tabular.TabularOptions;
+import dev.backprop.onnx.OnnxSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Shows a CSV file's columns: inferred type, missing cells, min/mean/max or categories, "
                 + "and the label's distribution with the task it implies.",
-            "Given a model file (.bpz): its layers, output shapes and parameters, loss, optimizer and preprocessing."})
+            "Given a model file (.bpz): its layers, output shapes and parameters, loss, optimizer and preprocessing.",
+            "Given an ONNX file (.onnx): its inputs, outputs, operators and metadata."})
 final class InspectCommand implements Callable<Integer> {
 
     private static final int SHOWN_CATEGORIES = 8;
@@ -41,7 +43,7 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     LabelColumnOption labelColumn = new LabelColumnOption();
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A CSV file, or a model file (.bpz)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A CSV file, a model file (.bpz) or an ONNX file (.onnx)")
     Path file;
 
     @Override
@@ -49,6 +51,12 @@ final class InspectCommand implements Callable<Integer> {
         output.configureLogging();
         if (file.getFileName().toString().endsWith(".bpz")) {
             return inspectModel();
+        }
+        if (file.getFileName().toString().endsWith(".onnx")) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(OnnxSummary.describe(file));
+            out.flush();
+            return 0;
         }
         RawTable table = RawTable.read(file, csv.csv());
         PrintWriter out = spec.commandLine().getOut();

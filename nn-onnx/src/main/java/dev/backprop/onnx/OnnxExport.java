@@ -285,7 +285,8 @@ public final class OnnxExport {
                     && !(value instanceof List) && !(value instanceof Map)) {
                 throw new OnnxExportException("metadata '" + key + "': " + value + " is not a JSON value");
             }
-            properties.put(METADATA_PREFIX + key, value instanceof String string ? string : Json.write(value));
+            // What the export itself knows (the class names, the features) wins over a given value of that name.
+            properties.putIfAbsent(METADATA_PREFIX + key, value instanceof String string ? string : Json.write(value));
         });
         return properties;
     }

@@ -17,8 +17,9 @@ import java.util.Objects;
  * @param opset the default domain's operator set, {@value #MIN_OPSET} to {@value #MAX_OPSET}
  * @param classNames the names of a classifier's output columns, in order, for a graph that also
  *     outputs the predicted label; empty for none (a table's model brings its own)
- * @param metadata values kept as the file's metadata properties (strings as they are, other values as
- *     JSON): the recipe, the data set
+ * @param metadata values kept as the file's metadata properties, each key prefixed with {@code
+ *     backprop.} (strings as they are, other values as JSON): the recipe, the data set; a key the export
+ *     writes itself ({@code classes}, {@code features}, {@code version}, ...) keeps the export's value
  * @param exporters exporters tried before the registered ones
  */
 public record OnnxOptions(Precision precision, int opset, List<String> classNames, Map<String, Object> metadata,

@@ -69,7 +69,8 @@ class CheckerTest {
     @Test
     void theSummaryNamesInputsOutputsAndOperators() {
         Path file = folder.resolve("classifier.onnx");
-        OnnxExport.write(TabularExportTest.trained(Task.CLASSIFICATION), file);
+        OnnxExport.write(TabularExportTest.trained(Task.CLASSIFICATION), file, OnnxOptions.defaults()
+                .withMetadata(java.util.Map.of("classes", 3, "dataset", "shop")));
         String summary = OnnxSummary.describe(file);
         assertTrue(summary.contains("opsets: ai.onnx 17, ai.onnx.ml 3"), summary);
         assertTrue(summary.contains("input  colour                   string [N × 1]"), summary);
@@ -78,6 +79,7 @@ class CheckerTest {
         assertTrue(summary.contains("output label                    string [N]"), summary);
         assertTrue(summary.contains("ai.onnx.ml.OneHotEncoder=2"), summary);
         assertTrue(summary.contains("Gemm=2"), summary);
+        assertTrue(summary.contains("metadata backprop.dataset = shop"), summary);
         assertTrue(summary.contains("metadata backprop.preprocessing = { \"label\": \"kind\", "), summary);
         assertTrue(summary.contains("metadata backprop.classes = [\"budget\", \"premium\", \"standard\"]"), summary);
     }

@@ -66,6 +66,7 @@ final class ExportCommand implements Callable<Integer> {
         ModelFile.Contents contents = ModelFile.read(modelFile.file);
         Map<String, Object> metadata = new LinkedHashMap<>(contents.metadata());
         metadata.remove(TabularModel.METADATA_KEY); // the graph carries the preprocessing itself
+        metadata.remove("classes"); // their number; the graph's metadata names them
         options = options.withMetadata(metadata);
         Preprocessor preprocessor = TabularModel.preprocessing(contents, modelFile.file);
         if (preprocessor != null) {

@@ -353,4 +353,24 @@ class ModelTest {
                 () -> model.fit(Dataset.ofBatches(List.<Batch>of()::iterator), FitOptions.builder().build()));
         assertNotEquals("", model.toString());
     }
+
+    @Test
+    void theInputWidthIsTheFirstParameterisedLayers() {
+        Layer identity = new Layer() {
+            @Override
+            public DMatrixRMaj forward(DMatrixRMaj input) {
+                return input;
+            }
+
+            @Override
+            public DMatrixRMaj backward(DMatrixRMaj gradOutput) {
+                return gradOutput;
+            }
+        };
+        Model scaled = Model.builder(new Sequential(identity, new ColumnScale(new double[] {1, 2, 3}, 0, false, 0)))
+                .loss(new SumOfSquares()).build();
+        assertEquals(3, scaled.inputWidth(), "a 1 × 3 parameter: 3 features");
+        assertEquals(0, Model.builder(new Sequential(identity)).loss(new SumOfSquares()).build().inputWidth(),
+                "no parameters: unknown");
+    }
 }

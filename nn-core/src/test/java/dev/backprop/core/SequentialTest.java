@@ -36,17 +36,7 @@ class SequentialTest {
     @Test
     void trainingModeReachesEveryLayer() {
         List<Boolean> seen = new ArrayList<>();
-        Layer listener = new Layer() {
-            @Override
-            public DMatrixRMaj forward(DMatrixRMaj input) {
-                return input;
-            }
-
-            @Override
-            public DMatrixRMaj backward(DMatrixRMaj gradOutput) {
-                return gradOutput;
-            }
-
+        Layer listener = new Identity() {
             @Override
             public void setTraining(boolean training) {
                 seen.add(training);

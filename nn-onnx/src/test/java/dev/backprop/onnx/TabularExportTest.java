@@ -147,14 +147,17 @@ class TabularExportTest {
         return new RawTable(table.source(), table.columns(), rows);
     }
 
+    /** 1 200 new rows, unknown categories among them, as the graph of that precision sees them. */
+    private static RawTable testRows(TabularModel model, String otherTarget, long seed, Precision precision) {
+        RawTable test = drop(table(1200, seed, true), otherTarget);
+        return precision == Precision.FLOAT32 ? roundedNumbers(model.preprocessor(), test) : test;
+    }
+
     @ParameterizedTest
     @EnumSource(Precision.class)
     void aClassifierTakesRawColumnsAndGivesClassNames(Precision precision) throws Exception {
         TabularModel model = trained(Task.CLASSIFICATION);
-        RawTable test = drop(table(1200, 5, true), "price");
-        if (precision == Precision.FLOAT32) {
-            test = roundedNumbers(model.preprocessor(), test);
-        }
+        RawTable test = testRows(model, "price", 5, precision);
         TabularModel.Predictions expected = model.predict(test);
         assertTrue(expected.unknownCategories() > 0, "the test rows hold unknown colours");
         Path file = folder.resolve("classifier.onnx");
@@ -177,10 +180,7 @@ class TabularExportTest {
     @EnumSource(Precision.class)
     void aRegressionGivesValuesInTheTargetsUnits(Precision precision) throws Exception {
         TabularModel model = trained(Task.REGRESSION);
-        RawTable test = drop(table(1200, 6, true), "kind");
-        if (precision == Precision.FLOAT32) {
-            test = roundedNumbers(model.preprocessor(), test);
-        }
+        RawTable test = testRows(model, "kind", 6, precision);
         DMatrixRMaj expected = model.predict(test).values();
         Path file = folder.resolve("regression.onnx");
         OnnxExport.write(model, file, OnnxOptions.defaults().withPrecision(precision));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.core.ColumnScale;
 import dev.backprop.core.FusedLoss;
+import dev.backprop.core.Identity;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
 import dev.backprop.core.Optimizer;
@@ -356,17 +357,7 @@ class ModelTest {
 
     @Test
     void theInputWidthIsTheFirstParameterisedLayers() {
-        Layer identity = new Layer() {
-            @Override
-            public DMatrixRMaj forward(DMatrixRMaj input) {
-                return input;
-            }
-
-            @Override
-            public DMatrixRMaj backward(DMatrixRMaj gradOutput) {
-                return gradOutput;
-            }
-        };
+        Layer identity = new Identity();
         Model scaled = Model.builder(new Sequential(identity, new ColumnScale(new double[] {1, 2, 3}, 0, false, 0)))
                 .loss(new SumOfSquares()).build();
         assertEquals(3, scaled.inputWidth(), "a 1 × 3 parameter: 3 features");

@@ -1,6 +1,7 @@
 package dev.backprop.blas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.linalg.GemmBackend;
@@ -15,6 +16,17 @@ class OpenBlasGemmTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 7, 1}, {7, 1, 1}, {1, 1, 9}, {3, 5, 7}, {13, 1, 17}, {128, 10, 128}, {129, 65, 33}, {64, 784, 3}
     };
+
+    /**
+     * The route the build expects: failsafe runs these tests again against the multi-release jar on
+     * Java 22 and later and says so with {@code backprop.expectedRoute}; from the classes directory
+     * (surefire) the Java 17 route is loaded on every Java.
+     */
+    @Test
+    void productsTakeTheRouteOfThisJava() {
+        String expected = System.getProperty("backprop.expectedRoute", "JavaCPP");
+        assertTrue(OpenBlasGemm.route().startsWith(expected), OpenBlasGemm.route());
+    }
 
     @Test
     void agreesWithEjmlOnEveryShapeAndTransposition() {

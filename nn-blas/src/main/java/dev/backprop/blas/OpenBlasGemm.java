@@ -47,4 +47,22 @@ public final class OpenBlasGemm implements GemmBackend {
     public void multiplyFloat32(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
         Products.sgemm(a, transposeA, b, transposeB, c);
     }
+
+    /**
+     * @return OpenBLAS's threads per product on Java 22 and later; 0 (unknown) on Java 17 to 21, where
+     *     JavaCPP's binding has no thread control
+     */
+    @Override
+    public int threads() {
+        return Products.threads();
+    }
+
+    /** Sets OpenBLAS's threads per product on Java 22 and later; Java 17 to 21 keep them as they are. */
+    @Override
+    public void threads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        Products.threads(threads);
+    }
 }

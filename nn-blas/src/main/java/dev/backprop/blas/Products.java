@@ -49,4 +49,14 @@ final class Products {
                 Math.max(1, b.numCols), 0.0f, buffers.floatResult(m * n), Math.max(1, n));
         buffers.readFloats(c);
     }
+
+    /** @return 0: JavaCPP's OpenBLAS binding cannot tell the threads per product */
+    static int threads() {
+        return 0;
+    }
+
+    /** JavaCPP's OpenBLAS binding cannot set them (OPENBLAS_NUM_THREADS can, before the library loads). */
+    static void threads(int threads) {
+        // nothing to do on this Java
+    }
 }

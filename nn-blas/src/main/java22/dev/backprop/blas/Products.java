@@ -27,6 +27,13 @@ final class Products {
     private static final MethodHandle DGEMM = downcall("cblas_dgemm", ValueLayout.JAVA_DOUBLE);
     private static final MethodHandle SGEMM = downcall("cblas_sgemm", ValueLayout.JAVA_FLOAT);
 
+    private static final MethodHandle GET_THREADS = Linker.nativeLinker().downcallHandle(
+            SymbolLookup.loaderLookup().find("openblas_get_num_threads").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT));
+    private static final MethodHandle SET_THREADS = Linker.nativeLinker().downcallHandle(
+            SymbolLookup.loaderLookup().find("openblas_set_num_threads").orElseThrow(),
+            FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT));
+
     /** One thread's native float buffers for float32 products: the operands narrowed, the result. */
     private static final ThreadLocal<MemorySegment[]> FLOATS = ThreadLocal.withInitial(
             () -> new MemorySegment[] {MemorySegment.NULL, MemorySegment.NULL, MemorySegment.NULL});
@@ -116,5 +123,23 @@ final class Products {
             throw error;
         }
         return new IllegalStateException("cblas call failed", e);
+    }
+
+    /** @return OpenBLAS's threads per product */
+    static int threads() {
+        try {
+            return (int) GET_THREADS.invokeExact();
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Sets OpenBLAS's threads per product, for the whole process. */
+    static void threads(int threads) {
+        try {
+            SET_THREADS.invokeExact(threads);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
     }
 }

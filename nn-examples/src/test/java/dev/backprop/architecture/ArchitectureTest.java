@@ -64,7 +64,7 @@ class ArchitectureTest {
             .whereLayer("linalg").mayOnlyAccessLayers("contracts")
             .whereLayer("data").mayOnlyAccessLayers("contracts")
             .whereLayer("metrics").mayOnlyAccessLayers("contracts", "component")
-            .whereLayer("train").mayOnlyAccessLayers("contracts", "data", "metrics")
+            .whereLayer("train").mayOnlyAccessLayers("contracts", "component", "linalg", "data", "metrics")
             .whereLayer("io").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train")
             .whereLayer("nn-layers").mayOnlyAccessLayers("contracts", "component", "linalg")
             .whereLayer("nn-optim").mayOnlyAccessLayers("contracts", "component", "train")

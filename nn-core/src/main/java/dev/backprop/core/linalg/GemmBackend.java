@@ -46,4 +46,21 @@ public interface GemmBackend {
     default void multiplyFloat32(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
         throw new UnsupportedOperationException(name() + " has no single-precision products");
     }
+
+    /**
+     * @return the threads this backend runs one product on; 1 for a backend without threads of its own,
+     *     0 when it cannot tell
+     */
+    default int threads() {
+        return 1;
+    }
+
+    /**
+     * Sets the threads one product runs on, for the whole process: data-parallel training sets 1 while
+     * its own worker threads run, so that the two do not fight for the cores. A backend without
+     * threads of its own ignores it.
+     *
+     * @param threads at least 1
+     */
+    default void threads(int threads) {}
 }

@@ -14,6 +14,9 @@ import java.util.Objects;
  */
 public final class FitOptions {
 
+    /** The shards of a batch with {@link Builder#threads}, unless {@link Builder#shards} says otherwise. */
+    public static final int DEFAULT_SHARDS = 8;
+
     private final int epochs;
     private final int batchSize;
     private final boolean shuffle;
@@ -26,6 +29,8 @@ public final class FitOptions {
     private final int logEverySteps;
     private final int logEveryEpochs;
     private final int validateEvery;
+    private final int threads;
+    private final int shards;
 
     private FitOptions(Builder builder) {
         this.epochs = builder.epochs;
@@ -37,6 +42,8 @@ public final class FitOptions {
         this.logEverySteps = builder.logEverySteps;
         this.logEveryEpochs = builder.logEveryEpochs;
         this.validateEvery = builder.validateEvery;
+        this.threads = builder.threads;
+        this.shards = builder.shards;
         this.resume = builder.resume;
         this.clipNorm = builder.clipNorm;
         this.clipValue = builder.clipValue;
@@ -106,6 +113,19 @@ public final class FitOptions {
         return validateEvery;
     }
 
+    /**
+     * @return the worker threads that compute a batch's shards, or 0 to compute each batch whole on
+     *     the calling thread (the default)
+     */
+    public int threads() {
+        return threads;
+    }
+
+    /** @return the shards a batch is split into when {@link #threads()} is set: the same for every thread count */
+    public int shards() {
+        return shards;
+    }
+
     /** @return the number of epochs between INFO progress lines (the last epoch is always logged); 0 for none */
     public int logEveryEpochs() {
         return logEveryEpochs;
@@ -126,8 +146,43 @@ public final class FitOptions {
         private int logEverySteps = 100;
         private int logEveryEpochs = 1;
         private int validateEvery = 1;
+        private int threads;
+        private int shards = DEFAULT_SHARDS;
 
         private Builder() {}
+
+        /**
+         * Computes each batch as {@link #shards} shards of consecutive rows on this many worker threads,
+         * each with its own copy of the network, and sums the shards' gradients in shard order. The
+         * weights depend on the number of shards, never on the number of threads: 1, 2, 3 or 8 threads
+         * give the same weights bit for bit (they differ from training without threads only in the
+         * rounding of the sum). Every layer must have a registered type (its copies are made from it),
+         * and none may keep statistics of its batches (BatchNorm): a shard's statistics are not the
+         * batch's. Stochastic layers draw each shard's randomness from the seed, the epoch, the step and
+         * the shard. While it trains with more than one thread, a native matrix backend runs each
+         * product on one thread (where it can be told so: OpenBLAS on Java 22 and later).
+         *
+         * <p>Measured on 2 cores (nn-bench/RESULTS.md): whole batches with OpenBLAS's own threads are
+         * faster than shards for the Fashion-MNIST model, so this is for more cores than a product
+         * uses well, or backends without threads of their own.
+         *
+         * @param threads worker threads, at least 1
+         * @return this builder
+         */
+        public Builder threads(int threads) {
+            this.threads = atLeastOne("threads", threads);
+            return this;
+        }
+
+        /**
+         * @param shards the shards each batch is split into with {@link #threads} (default {@value
+         *     FitOptions#DEFAULT_SHARDS}; a batch with fewer rows gives one row per shard)
+         * @return this builder
+         */
+        public Builder shards(int shards) {
+            this.shards = atLeastOne("shards", shards);
+            return this;
+        }
 
         /**
          * Measures the validation data only at every {@code epochs}-th epoch (0, n, 2n, …) and after the last: the

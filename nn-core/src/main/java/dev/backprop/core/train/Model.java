@@ -159,6 +159,12 @@ public final class Model {
                 : resume != null && resume.shuffleState() != null ? NumpyRandom.restore(resume.shuffleState())
                 : new NumpyRandom(options.seed());
         try {
+            if (options.threads() > 0) {
+                try (ShardedTraining sharded = new ShardedTraining(this, options)) {
+                    return EpochLoop.run(this, options,
+                            epoch -> sharded.epoch(epoch, train.batches(options.batchSize(), order)));
+                }
+            }
             return EpochLoop.run(this, options, epoch -> new LocalSteps(train.batches(options.batchSize(), order)));
         } finally {
             order = null;

@@ -79,6 +79,8 @@ final class Recipe implements java.io.Serializable {
     String norm = "none";
     /** Epochs between measurements of the validation data; the last epoch is always measured. */
     int validateEvery = 1;
+    /** Worker threads over shards of each batch ({@code FitOptions.threads}); 0 for none. */
+    int threads;
     /** Metrics asked for with --metric, by the names people type. */
     List<String> extraMetrics = List.of();
     /** --schedule as typed, or null for the book's decay. */
@@ -195,6 +197,9 @@ final class Recipe implements java.io.Serializable {
     FitOptions.Builder fitOptions(long seed, InMemoryDataset validation) {
         FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).shuffle(shuffle.equals("epoch"))
                 .logEveryEpochs(Math.max(1, epochs / 10)).validateEvery(validateEvery);
+        if (threads > 0) {
+            fit.threads(threads);
+        }
         if (batchSize == 0) {
             fit.fullBatch();
         } else {
@@ -419,6 +424,9 @@ final class Recipe implements java.io.Serializable {
         json.put("l2", l2);
         json.put("patience", patience);
         json.put("validateEvery", validateEvery);
+        if (threads > 0) {
+            json.put("threads", threads);
+        }
         if (classWeight != null) {
             json.put("classWeight", classWeight);
         }

@@ -1,5 +1,6 @@
 package dev.backprop.examples.cli;
 
+import dev.backprop.core.train.FitOptions;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -87,6 +88,11 @@ final class RecipeOptions {
                     + "book's 10 001-epoch runs, else 1)")
     Integer validateEvery;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Split each batch into " + FitOptions.DEFAULT_SHARDS + " shards computed on N threads; the "
+                    + "weights are the same for every N (no BatchNorm). Default: one thread, whole batches")
+    Integer threads;
+
     @Option(names = "--patience", paramLabel = "N",
             description = "Stop when the validation loss has not improved for N epochs, best weights restored; "
                     + "0 for none (default: 20 for a CSV file, else 0)")
@@ -146,6 +152,7 @@ final class RecipeOptions {
             throw new UsageException("--patience must be 0 or more, got " + patience);
         }
         recipe.patience = patience != null ? patience : recipe.patience;
+        recipe.threads = threads != null ? positive("--threads", threads) : recipe.threads;
         recipe.validateEvery = validateEvery != null ? positive("--validate-every", validateEvery) : recipe.validateEvery;
         recipe.classWeight = classWeight != null ? classWeight.strip() : recipe.classWeight;
         recipe.loss = loss != null ? loss.strip() : recipe.loss;

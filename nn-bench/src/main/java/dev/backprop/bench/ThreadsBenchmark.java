@@ -1,0 +1,81 @@
+package dev.backprop.bench;
+
+import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.Sequential;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.data.InMemoryDataset;
+import dev.backprop.core.train.FitOptions;
+import dev.backprop.core.train.Model;
+import dev.backprop.layers.Dense;
+import dev.backprop.layers.Initializer;
+import dev.backprop.layers.ReLU;
+import dev.backprop.layers.SoftmaxCrossEntropy;
+import dev.backprop.optim.Adam;
+import java.util.concurrent.TimeUnit;
+import org.ejml.data.DMatrixRMaj;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * W2 with batches of 512 through {@code Model.fit}: 8 steps (one epoch of 4 096 synthetic images) on
+ * whole batches ({@code threads} 0), or on 8 shards per batch with 1 or 2 worker threads. Time per
+ * fit; divide by 8 for a step.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ThreadsBenchmark {
+
+    private static final int BATCH = 512;
+    private static final int STEPS = 8;
+
+    /** Worker threads; 0 for whole batches on the calling thread. */
+    @Param({"0", "1", "2"})
+    public int threads;
+
+    private Model model;
+    private InMemoryDataset data;
+    private FitOptions options;
+
+    /** Builds the model and the data. */
+    @Setup
+    public void setUp() {
+        NumpyRandom random = new NumpyRandom(0);
+        DMatrixRMaj x = new DMatrixRMaj(BATCH * STEPS, 784);
+        DMatrixRMaj y = new DMatrixRMaj(BATCH * STEPS, 1);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = random.uniform(-1, 1);
+        }
+        for (int i = 0; i < y.data.length; i++) {
+            y.data[i] = i % 10;
+        }
+        data = Dataset.of(x, y);
+        model = Model.builder(new Sequential(new Dense(784, 128, Initializer.scaledNormal(0.01, random)), new ReLU(),
+                        new Dense(128, 128, Initializer.scaledNormal(0.01, random)), new ReLU(),
+                        new Dense(128, 10, Initializer.scaledNormal(0.01, random))))
+                .loss(new SoftmaxCrossEntropy()).optimizer(Adam.builder().learningRate(0.001).decay(1e-3).build()).build();
+        FitOptions.Builder builder = FitOptions.builder().epochs(1).batchSize(BATCH).shuffle(false).logEveryEpochs(0);
+        if (threads > 0) {
+            builder.threads(threads);
+        }
+        options = builder.build();
+    }
+
+    /** @return the last epoch's loss: one epoch of 8 steps */
+    @Benchmark
+    public double w2Batch512Epoch() {
+        return model.fit(data, options).epochs().get(0).loss();
+    }
+}

@@ -1,0 +1,255 @@
+package dev.backprop.core.train;
+
+import dev.backprop.core.Layer;
+import dev.backprop.core.Loss;
+import dev.backprop.core.NonTrainableState;
+import dev.backprop.core.Parameter;
+import dev.backprop.core.Sequential;
+import dev.backprop.core.Stochastic;
+import dev.backprop.core.component.Components;
+import dev.backprop.core.component.ConfigException;
+import dev.backprop.core.data.Batch;
+import dev.backprop.core.linalg.Gemm;
+import dev.backprop.core.linalg.GemmBackend;
+import dev.backprop.core.metrics.Metric;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Data-parallel training on this machine's cores ({@link FitOptions.Builder#threads}): each batch is
+ * split into a fixed number of shards of consecutive rows; worker threads, each with its own copy of
+ * the network and loss, compute the shards' gradients; the model's gradient is their sum in shard
+ * order, each weighted by its share of the rows. Which thread computes which shard changes nothing,
+ * so the weights depend on the number of shards and never on the number of threads.
+ */
+final class ShardedTraining implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ShardedTraining.class);
+
+    private final Model model;
+    private final int threads;
+    private final int shards;
+    private final long seed;
+    private final List<TrainingStep> replicas = new ArrayList<>();
+    private final List<Parameter> parameters;
+    private final boolean stochastic;
+    private final ExecutorService workers;
+    private final GemmBackend backend;
+    private final int backendThreads;
+    /** Per shard: its rows, its targets, its gradients (one per parameter), its outputs, its loss. */
+    private final DMatrixRMaj[] inputs;
+    private final DMatrixRMaj[] targets;
+    private final DMatrixRMaj[][] gradients;
+    private final DMatrixRMaj[] outputs;
+    private final double[] losses;
+
+    ShardedTraining(Model model, FitOptions options) {
+        this.model = model;
+        this.threads = options.threads();
+        this.shards = options.shards();
+        this.seed = options.seed();
+        this.parameters = model.parameters();
+        Sequential network = model.trainingStep().network();
+        for (Layer layer : network.leafLayers()) {
+            if (layer instanceof NonTrainableState) {
+                throw new IllegalArgumentException("FitOptions.threads: " + layer + " keeps statistics of its batches, "
+                        + "which shards would split; train this model without threads");
+            }
+        }
+        this.stochastic = network.leafLayers().stream().anyMatch(Stochastic.class::isInstance);
+        for (int t = 0; t < threads; t++) {
+            replicas.add(replica(network, model.loss()));
+        }
+        inputs = new DMatrixRMaj[shards];
+        targets = new DMatrixRMaj[shards];
+        outputs = new DMatrixRMaj[shards];
+        gradients = new DMatrixRMaj[shards][parameters.size()];
+        losses = new double[shards];
+        for (int k = 0; k < shards; k++) {
+            inputs[k] = new DMatrixRMaj(1, 1);
+            targets[k] = new DMatrixRMaj(1, 1);
+            outputs[k] = new DMatrixRMaj(1, 1);
+            for (int p = 0; p < parameters.size(); p++) {
+                gradients[k][p] = new DMatrixRMaj(parameters.get(p).grad().numRows, parameters.get(p).grad().numCols);
+            }
+        }
+        AtomicInteger number = new AtomicInteger();
+        workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "backprop-shards-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        // The cores go to the worker threads: a native backend's own threads would fight them.
+        backend = Gemm.shared().backend();
+        backendThreads = backend.threads();
+        if (threads > 1 && backendThreads > 1) {
+            backend.threads(1);
+        } else if (threads > 1 && backendThreads == 0) {
+            LOG.warn("{} threads over shards, and the {} backend's own threads cannot be limited on this Java: they "
+                    + "will fight for the cores (on Java 22+ they are limited; OPENBLAS_NUM_THREADS=1 limits "
+                    + "OpenBLAS's before it loads)", threads, backend.name());
+        }
+    }
+
+    /** A copy of the network and loss made from their registered types, with the model's parameter values. */
+    private static TrainingStep replica(Sequential network, Loss loss) {
+        Components components = Components.registered();
+        List<Layer> copies = new ArrayList<>();
+        try {
+            for (Layer layer : network.leafLayers()) {
+                Layer copy = components.create(Layer.class, components.describe(layer), "a copy of " + layer);
+                for (int p = 0; p < layer.parameters().size(); p++) {
+                    copy.parameters().get(p).value().setTo(layer.parameters().get(p).value());
+                }
+                copies.add(copy);
+            }
+            TrainingStep step = new TrainingStep(new Sequential(copies.toArray(Layer[]::new)),
+                    components.create(Loss.class, components.describe(loss), "a copy of " + loss));
+            step.training(true);
+            return step;
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("FitOptions.threads copies the network for each thread from its "
+                    + "registered types: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the steps of one epoch */
+    EpochLoop.Steps epoch(int epoch, Iterator<Batch> batches) {
+        return new EpochLoop.Steps() {
+            private int step;
+
+            @Override
+            public boolean hasNext() {
+                return batches.hasNext();
+            }
+
+            @Override
+            public EpochLoop.StepResult next(List<Metric> metrics) {
+                Batch batch = batches.next();
+                double loss = step(batch, epoch, step++, metrics);
+                return new EpochLoop.StepResult(batch.size(), loss, true);
+            }
+        };
+    }
+
+    private double step(Batch batch, int epoch, int step, List<Metric> metrics) {
+        int rows = batch.size();
+        int used = Math.min(shards, rows);
+        for (TrainingStep replica : replicas) {
+            List<Parameter> copies = replica.parameters();
+            for (int p = 0; p < parameters.size(); p++) {
+                copies.get(p).value().setTo(parameters.get(p).value());
+            }
+        }
+        if (workers == null) {
+            shardsOf(0, batch, used, epoch, step);
+        } else {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                running.add(workers.submit(() -> shardsOf(thread, batch, used, epoch, step)));
+            }
+            for (Future<?> future : running) {
+                await(future);
+            }
+        }
+        // The sum in shard order, each shard weighted by its rows: the same whichever thread ran it.
+        double loss = 0;
+        for (int p = 0; p < parameters.size(); p++) {
+            double[] sum = parameters.get(p).grad().data;
+            java.util.Arrays.fill(sum, 0, parameters.get(p).grad().getNumElements(), 0);
+            for (int k = 0; k < used; k++) {
+                double weight = (double) inputs[k].numRows / rows;
+                double[] shard = gradients[k][p].data;
+                for (int i = 0; i < gradients[k][p].getNumElements(); i++) {
+                    sum[i] += weight * shard[i];
+                }
+            }
+        }
+        for (int k = 0; k < used; k++) {
+            loss += losses[k] * inputs[k].numRows / rows;
+            for (Metric metric : metrics) {
+                metric.update(outputs[k], targets[k]);
+            }
+        }
+        return loss;
+    }
+
+    /** What one worker does: shards thread, thread + threads, … with its own copy of the network. */
+    private void shardsOf(int thread, Batch batch, int used, int epoch, int step) {
+        TrainingStep replica = replicas.get(thread);
+        int rows = batch.size();
+        for (int k = thread; k < used; k += threads) {
+            int first = (int) ((long) k * rows / used);
+            int last = (int) ((long) (k + 1) * rows / used);
+            rows(batch.inputs(), first, last, inputs[k]);
+            rows(batch.targets(), first, last, targets[k]);
+            if (stochastic) {
+                replica.network().reseed(shardSeed(epoch, step, k));
+            }
+            losses[k] = replica.computeGradients(inputs[k], targets[k]);
+            outputs[k].setTo(replica.output());
+            List<Parameter> copies = replica.parameters();
+            for (int p = 0; p < copies.size(); p++) {
+                gradients[k][p].setTo(copies.get(p).grad());
+            }
+        }
+    }
+
+    private static void rows(DMatrixRMaj from, int first, int last, DMatrixRMaj to) {
+        to.reshape(last - first, from.numCols);
+        System.arraycopy(from.data, first * from.numCols, to.data, 0, (last - first) * from.numCols);
+    }
+
+    /** SplitMix64 over the seed, epoch, step and shard: each shard's randomness, whatever thread draws it. */
+    private long shardSeed(int epoch, int step, int shard) {
+        long z = seed + 0x9E3779B97F4A7C15L * (1 + ((long) epoch << 40 ^ (long) step << 12 ^ shard));
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Waits for a worker; an interrupt is kept for the epoch loop, which stops after this whole step. */
+    private static void await(Future<?> future) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    future.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        if (threads > 1 && backendThreads > 1) {
+            backend.threads(backendThreads);
+        }
+    }
+}

@@ -200,4 +200,22 @@ class BackpropCommandTest {
         System.arraycopy(rest, 0, all, first.length, rest.length);
         return all;
     }
+
+    @Test
+    void threadsGiveTheSameModelWhateverTheirNumber() {
+        double[][] weights = new double[2][];
+        int[] threads = {1, 3};
+        for (int i = 0; i < 2; i++) {
+            Path model = folder.resolve("threads-" + threads[i] + ".bpz");
+            Run run = run("train", "--dataset", "spiral", "--epochs", "30", "--batch-size", "64", "--threads",
+                    Integer.toString(threads[i]), "--save", model.toString(), "--quiet");
+            assertEquals(0, run.exitCode(), run.err());
+            weights[i] = ModelFile.load(model).parameters().stream()
+                    .flatMapToDouble(p -> java.util.Arrays.stream(p.value().data)).toArray();
+        }
+        assertArrayEquals(weights[0], weights[1], 0.0);
+        Run refused = run("train", "--dataset", "spiral", "--threads", "0");
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("--threads"), refused.err());
+    }
 }

@@ -70,7 +70,7 @@ class ArchitectureTest {
             .whereLayer("nn-optim").mayOnlyAccessLayers("contracts", "component", "train")
             .whereLayer("nn-data").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train", "io")
             .whereLayer("nn-blas").mayOnlyAccessLayers("contracts", "linalg")
-            .whereLayer("nn-spark").mayOnlyAccessLayers("contracts", "data", "metrics", "train")
+            .whereLayer("nn-spark").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train", "nn-data")
             .whereLayer("nn-onnx").mayOnlyAccessLayers("contracts", "linalg", "train", "io", "nn-layers", "nn-data")
             .whereLayer("nn-examples").mayNotBeAccessedByAnyLayer()
             .whereLayer("nn-bench").mayNotBeAccessedByAnyLayer()

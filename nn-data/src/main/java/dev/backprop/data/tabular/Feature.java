@@ -18,7 +18,7 @@ import java.util.Map;
  * @param categories the categories, in encoding order; empty for a number
  */
 public record Feature(String name, boolean numeric, double center, double scale, double fill,
-        List<String> categories) {
+        List<String> categories) implements java.io.Serializable {
 
     /** Keeps an unmodifiable copy of the categories. */
     public Feature {

@@ -32,8 +32,12 @@ import org.slf4j.LoggerFactory;
  * numeric label a regression), the class names (sorted: numerically for numbers), and for
  * regression the target's mean and standard deviation, by which targets are standardised for
  * training and outputs turned back into the target's units.
+ *
+ * <p>Serializable, so that a cluster's tasks encode their own rows (nn-spark).
  */
-public final class Preprocessor {
+public final class Preprocessor implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Logger LOG = LoggerFactory.getLogger(Preprocessor.class);
     /** A numeric label with more distinct whole values than this is taken for a regression target. */

@@ -1,0 +1,261 @@
+package dev.backprop.spark;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.stddev_pop;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import dev.backprop.core.component.Config;
+import dev.backprop.core.component.ConfigException;
+import dev.backprop.data.DataFormatException;
+import dev.backprop.data.tabular.MissingValues;
+import dev.backprop.data.tabular.Preprocessor;
+import dev.backprop.data.tabular.Scaling;
+import dev.backprop.data.tabular.TabularOptions;
+import dev.backprop.data.tabular.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+
+/**
+ * Fits a table's {@link Preprocessor} on a Spark {@code DataFrame} with Spark's own aggregations
+ * (means, deviations, minima and maxima, medians, distinct categories and classes), on the cluster
+ * where the data is, as {@link Preprocessor#fit} does on one machine's rows: the same label rule,
+ * task rule, scaling, categories, class names and missing-cell handling, so that a model trained on
+ * Spark predicts raw rows on one machine and the other way round.
+ *
+ * <p>A cell is missing when it is null, NaN, or text that is one of {@link MissingValues#MARKS}
+ * (ignoring case and surrounding blanks). A column of Spark's numeric types holds numbers; a text
+ * column holds numbers when every cell that is not missing reads as one, categories otherwise (or
+ * when {@link TabularOptions#categorical()} names it). With {@link MissingValues#DROP_ROWS}, rows
+ * with a missing cell are left out first.
+ */
+public final class SparkPreprocessing {
+
+    private SparkPreprocessing() {}
+
+    /**
+     * @param table the training rows, label included
+     * @param options the label column, types, missing cells, scaling, task
+     * @return the fitted preprocessing
+     * @throws DataFormatException as {@link Preprocessor#fit} for the same data
+     */
+    public static Preprocessor fit(Dataset<Row> table, TabularOptions options) {
+        List<String> columns = List.of(table.columns());
+        String label = label(columns, options.label());
+        if (columns.size() < 2) {
+            throw new DataFormatException("the table needs at least one feature column besides '" + label + "'");
+        }
+        for (String column : options.categorical()) {
+            if (!columns.contains(column)) {
+                throw new DataFormatException("no column named '" + column + "' to treat as categorical; the columns are "
+                        + columns);
+            }
+        }
+        Dataset<Row> rows = table;
+        if (options.missing() == MissingValues.DROP_ROWS) {
+            Column complete = lit(true);
+            for (String column : columns) {
+                complete = complete.and(present(table, column));
+            }
+            rows = table.filter(complete);
+        } else {
+            long unlabelled = table.filter(present(table, label).unary_$bang()).count();
+            if (unlabelled > 0) {
+                throw new DataFormatException(unlabelled + " rows have no label in column '" + label
+                        + "' (use --missing drop-rows to leave such rows out)");
+            }
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("label", label);
+        boolean numericLabel = numeric(rows, label);
+        Task task = options.task();
+        String reason = "asked for";
+        List<Double> distinct = List.of();
+        boolean whole = false;
+        if (numericLabel) {
+            Column value = number(rows, label);
+            Row facts = rows.agg(sum(when(value.notEqual(org.apache.spark.sql.functions.floor(value)), 1).otherwise(0)))
+                    .first();
+            whole = facts.isNullAt(0) || facts.getLong(0) == 0;
+            distinct = rows.select(value).distinct().limit(Preprocessor.MAX_GUESSED_CLASSES + 1).collectAsList()
+                    .stream().map(row -> row.getDouble(0)).sorted().toList();
+        }
+        if (task == Task.AUTO) {
+            if (!numericLabel) {
+                task = Task.CLASSIFICATION;
+                reason = "the label column '" + label + "' holds text";
+            } else if (whole && distinct.size() <= Preprocessor.MAX_GUESSED_CLASSES) {
+                task = Task.CLASSIFICATION;
+                reason = "the label column '" + label + "' holds " + distinct.size() + " distinct whole numbers";
+            } else {
+                task = Task.REGRESSION;
+                reason = "the label column '" + label + "' holds " + (whole ? "more than "
+                        + Preprocessor.MAX_GUESSED_CLASSES + " distinct whole numbers" : "numbers that are not whole")
+                        + "; --task classification says otherwise";
+            }
+        }
+        json.put("task", task.toString());
+        json.put("taskReason", reason);
+        json.put("missing", options.missing().toString());
+        json.put("unknownIsError", options.unknownIsError());
+        if (task == Task.CLASSIFICATION) {
+            List<String> classes = new ArrayList<>();
+            if (numericLabel) {
+                rows.select(number(rows, label)).distinct().collectAsList().stream().map(row -> row.getDouble(0))
+                        .sorted().forEach(value -> classes.add(className(value)));
+            } else {
+                rows.select(text(label)).distinct().collectAsList().stream().map(row -> row.getString(0))
+                        .collect(java.util.stream.Collectors.toCollection(TreeSet::new)).forEach(classes::add);
+            }
+            if (classes.size() < 2) {
+                throw new DataFormatException("every label in column '" + label + "' is " + classes
+                        + "; a classification needs at least two classes");
+            }
+            json.put("classes", classes);
+        } else {
+            if (!numericLabel) {
+                throw new DataFormatException("a regression needs numbers in column '" + label + "'");
+            }
+            Row facts = rows.agg(avg(number(rows, label)), stddev_pop(number(rows, label))).first();
+            json.put("targetMean", facts.getDouble(0));
+            json.put("targetScale", facts.getDouble(1) > 0 ? facts.getDouble(1) : 1.0);
+        }
+        List<Object> features = new ArrayList<>();
+        for (String column : columns) {
+            if (!column.equals(label)) {
+                features.add(feature(rows, column, options));
+            }
+        }
+        json.put("features", features);
+        try {
+            return Preprocessor.fromConfig(new Config("Spark: preprocessing", json));
+        } catch (ConfigException e) {
+            throw new DataFormatException(e.getMessage(), e);
+        }
+    }
+
+    private static String label(List<String> columns, String asked) {
+        if (asked != null) {
+            if (!columns.contains(asked)) {
+                throw new DataFormatException("no label column '" + asked + "'; the columns are " + columns);
+            }
+            return asked;
+        }
+        for (String usual : TabularOptions.USUAL_LABELS) {
+            for (String column : columns) {
+                if (column.equalsIgnoreCase(usual)) {
+                    return column;
+                }
+            }
+        }
+        return columns.get(columns.size() - 1);
+    }
+
+    private static Map<String, Object> feature(Dataset<Row> rows, String name, TabularOptions options) {
+        boolean numeric = !options.categorical().contains(name) && numeric(rows, name);
+        long missing = rows.filter(present(rows, name).unary_$bang()).count();
+        if (missing > 0 && options.missing() == MissingValues.ERROR) {
+            throw new DataFormatException("column '" + name + "' has " + missing + " missing cells; --missing mean, "
+                    + "median, most-frequent or drop-rows handles missing cells");
+        }
+        boolean filled = missing > 0 || options.missing() != MissingValues.ERROR;
+        Dataset<Row> present = rows.filter(present(rows, name));
+        if (present.isEmpty()) {
+            throw new DataFormatException("column '" + name + "' has no value in any row");
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        if (!numeric) {
+            // Categories sorted; the most frequent one fills, the first in sorted order among equals.
+            TreeMap<String, Long> counts = new TreeMap<>();
+            for (Row row : present.groupBy(text(name)).agg(count(lit(1))).collectAsList()) {
+                counts.put(row.getString(0), row.getLong(1));
+            }
+            List<String> categories = new ArrayList<>(counts.keySet());
+            json.put("type", "categorical");
+            json.put("categories", categories);
+            if (filled) {
+                String mostFrequent = counts.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
+                        .orElseThrow().getKey();
+                json.put("fill", (double) categories.indexOf(mostFrequent));
+            }
+            return json;
+        }
+        Column value = number(rows, name);
+        Row facts = present.agg(avg(value), stddev_pop(value), min(value), max(value)).first();
+        double mean = facts.getDouble(0);
+        double deviation = facts.getDouble(1);
+        double low = facts.getDouble(2);
+        double range = facts.getDouble(3) - low;
+        json.put("type", "numeric");
+        Scaling scaling = options.scaling();
+        json.put("center", scaling == Scaling.STANDARD ? mean : scaling == Scaling.MINMAX ? low : 0.0);
+        json.put("scale", scaling == Scaling.STANDARD ? (deviation > 0 ? deviation : 1.0)
+                : scaling == Scaling.MINMAX ? (range > 0 ? range : 1.0) : 1.0);
+        if (filled) {
+            json.put("fill", switch (options.missing()) {
+                case MEDIAN -> present.agg(percentile(value, lit(0.5))).first().getDouble(0);
+                case MOST_FREQUENT -> present.groupBy(value).agg(count(lit(1)).as("n"))
+                        .orderBy(col("n").desc(), col(name).asc()).first().getDouble(0);
+                default -> mean;
+            });
+        }
+        return json;
+    }
+
+    /** Whether the column holds numbers: a numeric type, or text whose present cells all read as numbers. */
+    private static boolean numeric(Dataset<Row> rows, String name) {
+        if (rows.schema().apply(name).dataType() instanceof NumericType) {
+            return true;
+        }
+        Dataset<Row> present = rows.filter(present(rows, name));
+        return !present.isEmpty() && present.filter(asDouble(name).isNull()).isEmpty();
+    }
+
+    /** A column's cells as doubles. */
+    static Column number(Dataset<Row> rows, String name) {
+        return asDouble(name).as(name);
+    }
+
+    /** A cell as a double, or null if it does not read as one (try_cast: ANSI casts fail on text). */
+    private static Column asDouble(String name) {
+        return org.apache.spark.sql.functions.expr("try_cast(trim(cast(`" + name.replace("`", "``")
+                + "` as string)) as double)");
+    }
+
+    /** A column's cells as text without surrounding blanks, as the CSV reader gives categories. */
+    private static Column text(String name) {
+        return trim(col(name).cast(DataTypes.StringType)).as(name);
+    }
+
+    /** Whether a row's cell is present: not null, not NaN, not a missing mark. */
+    static Column present(Dataset<Row> rows, String name) {
+        Column cell = col(name);
+        if (rows.schema().apply(name).dataType() instanceof NumericType) {
+            return cell.isNotNull().and(org.apache.spark.sql.functions.isnan(asDouble(name)).unary_$bang());
+        }
+        return cell.isNotNull().and(lower(trim(cell.cast(DataTypes.StringType))).isin(MissingValues.MARKS.toArray())
+                .unary_$bang());
+    }
+
+    private static String className(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+}

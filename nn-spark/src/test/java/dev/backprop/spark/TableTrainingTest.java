@@ -1,0 +1,127 @@
+package dev.backprop.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.Sequential;
+import dev.backprop.core.metrics.CategoricalAccuracy;
+import dev.backprop.data.tabular.Feature;
+import dev.backprop.data.tabular.MissingValues;
+import dev.backprop.data.tabular.Preprocessor;
+import dev.backprop.data.tabular.RawTable;
+import dev.backprop.data.tabular.TabularModel;
+import dev.backprop.data.tabular.TabularOptions;
+import dev.backprop.layers.Dense;
+import dev.backprop.layers.ReLU;
+import dev.backprop.layers.SoftmaxCrossEntropy;
+import dev.backprop.optim.Adam;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** From a DataFrame to a trained table model and back to a scored DataFrame, in local[2]. */
+class TableTrainingTest {
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[2]").appName("tables").config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static final StructType SCHEMA = new StructType().add("weight", DataTypes.DoubleType)
+            .add("volume", DataTypes.IntegerType).add("colour", DataTypes.StringType).add("kind", DataTypes.StringType);
+
+    /** A shop's rows: two numbers (one with nulls), a colour with NA and nulls, a text label. */
+    private static List<Row> rows(int count, long seed) {
+        NumpyRandom random = new NumpyRandom(seed);
+        String[] colours = {"red", "green", "blue"};
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            double weight = random.uniform(0.1, 5);
+            int volume = (int) random.uniform(300, 12_000);
+            String colour = colours[(int) (random.uniform(0, 1) * 3)];
+            double signal = (weight - 2.5) / 1.4 + (volume - 6000) / 3400.0 + (colour.equals("red") ? 1 : 0);
+            String kind = signal > 0.8 ? "premium" : signal > -0.2 ? "standard" : "budget";
+            rows.add(RowFactory.create(r % 17 == 3 ? null : weight, volume,
+                    r % 13 == 5 ? "NA" : r % 19 == 7 ? null : colour, kind));
+        }
+        return rows;
+    }
+
+    private static RawTable raw(List<Row> rows) {
+        return TableSamples.rawTable(List.of(SCHEMA.fieldNames()), rows.iterator());
+    }
+
+    @Test
+    void theClusterFitsThePreprocessingOneMachineFits() {
+        List<Row> rows = rows(600, 1);
+        TabularOptions options = TabularOptions.defaults().withLabel("kind").withMissing(MissingValues.MEDIAN);
+        Preprocessor onSpark = SparkPreprocessing.fit(spark.createDataFrame(rows, SCHEMA).repartition(3), options);
+        Preprocessor local = Preprocessor.fit(raw(rows), options);
+        assertEquals(local.classNames(), onSpark.classNames());
+        assertEquals(local.task(), onSpark.task());
+        assertEquals(local.features().size(), onSpark.features().size());
+        for (int f = 0; f < local.features().size(); f++) {
+            Feature expected = local.features().get(f);
+            Feature actual = onSpark.features().get(f);
+            assertEquals(expected.name(), actual.name());
+            assertEquals(expected.numeric(), actual.numeric(), expected.name());
+            assertEquals(expected.categories(), actual.categories(), expected.name());
+            assertEquals(expected.center(), actual.center(), 1e-12 * Math.abs(expected.center()), expected.name());
+            assertEquals(expected.scale(), actual.scale(), 1e-12 * expected.scale(), expected.name());
+            assertEquals(expected.fill(), actual.fill(), 1e-12 * Math.abs(expected.fill()), expected.name());
+        }
+    }
+
+    @Test
+    void aDataFrameTrainsAModelThatScoresADataFrameAsOneMachineDoes() {
+        Dataset<Row> train = spark.createDataFrame(rows(1500, 2), SCHEMA).repartition(2);
+        Preprocessor preprocessor = SparkPreprocessing.fit(train, TabularOptions.defaults().withLabel("kind")
+                .withMissing(MissingValues.MOST_FREQUENT));
+        int inputs = preprocessor.inputs();
+        int outputs = preprocessor.outputs();
+        SparkTraining training = SparkTrainer.builder()
+                .network(() -> new Sequential(new Dense(inputs, 32), new ReLU(), new Dense(32, outputs)))
+                .loss(SoftmaxCrossEntropy::new).optimizer(new Adam(0.01)).metric(new CategoricalAccuracy())
+                .epochs(10).batchSize(128).seed(3).build().fit(TableSamples.of(train, preprocessor));
+        TabularModel model = new TabularModel(preprocessor, training.model());
+
+        List<Row> test = rows(700, 3);
+        List<Row> scored = SparkScoring.score(spark.createDataFrame(test, SCHEMA).repartition(3).coalesce(3), model)
+                .collectAsList();
+        TabularModel.Predictions expected = model.predict(raw(test));
+        assertEquals(700, scored.size());
+        int right = 0;
+        for (int r = 0; r < test.size(); r++) {
+            Row original = test.get(r);
+            Row row = scored.stream().filter(s -> java.util.Objects.equals(s.get(0), original.get(0))
+                    && java.util.Objects.equals(s.get(1), original.get(1))
+                    && java.util.Objects.equals(s.get(2), original.get(2))).findFirst().orElseThrow();
+            assertEquals(expected.predictedClass(r), row.getString(4));
+            for (int k = 0; k < 3; k++) {
+                assertEquals(expected.probabilities().get(r, k), row.getDouble(5 + k), 1e-12);
+            }
+            right += row.getString(4).equals(original.getString(3)) ? 1 : 0;
+        }
+        assertTrue(right > 0.85 * test.size(), "accuracy " + right / 700.0);
+        assertEquals(List.of("weight", "volume", "colour", "kind", "prediction", "p_budget", "p_premium", "p_standard"),
+                List.of(SparkScoring.score(spark.createDataFrame(test, SCHEMA), model).columns()));
+    }
+}

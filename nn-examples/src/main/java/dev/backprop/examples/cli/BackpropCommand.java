@@ -18,7 +18,7 @@ import picocli.CommandLine;
         description = "Builds, trains, evaluates and applies small neural networks.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InspectCommand.class,
             CrossValidateCommand.class, ExportCommand.class,
-            SparkCommand.class,
+            SparkCommand.class, SparkPredictCommand.class,
             CommandLine.HelpCommand.class})
 public final class BackpropCommand {
 

@@ -8,7 +8,11 @@ import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.metrics.Metric;
 import dev.backprop.core.train.EpochResult;
 import dev.backprop.core.train.History;
+import dev.backprop.core.metrics.CategoricalAccuracy;
+import dev.backprop.core.metrics.RootMeanSquaredError;
 import dev.backprop.data.tabular.TabularModel;
+import dev.backprop.data.tabular.TabularOptions;
+import dev.backprop.data.tabular.Task;
 import dev.backprop.spark.SerializableSupplier;
 import dev.backprop.spark.SparkTrainer;
 import dev.backprop.spark.SparkTraining;
@@ -45,6 +49,11 @@ final class SparkCommand implements Callable<Integer> {
             description = "Spark master, such as local[2] (default: spark-submit's, else local[2])")
     String master;
 
+    @Option(names = "--table", paramLabel = "FILE",
+            description = "Train on a Parquet or CSV table (a file or Spark's directory of parts) read by Spark; its "
+                    + "preprocessing is fitted on the cluster. Instead of --dataset")
+    java.nio.file.Path table;
+
     @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the data (default: Spark's parallelism)")
     Integer partitions;
 
@@ -77,6 +86,9 @@ final class SparkCommand implements Callable<Integer> {
         int batchSize = recipeOptions.batchSize != null ? recipe.batchSize : DEFAULT_BATCH_SIZE;
         if (batchSize == 0) {
             throw new UsageException("--batch-size must be at least 1 on Spark, got 0");
+        }
+        if (table != null) {
+            return trainTable(recipe, epochs, batchSize, seed);
         }
         NumpyRandom random = new NumpyRandom(seed);
         Problem problem = data.load(random, seed);
@@ -117,6 +129,42 @@ final class SparkCommand implements Callable<Integer> {
             } else {
                 ModelFile.save(training.model(), save.file, metadata);
             }
+            output.say(spec, "saved the model to " + save.file);
+        }
+        return 0;
+    }
+
+    /** --table: Spark reads the table, fits its preprocessing and trains; the model file keeps the preprocessing. */
+    private int trainTable(Recipe recipe, int epochs, int batchSize, long seed) {
+        TabularOptions options = data.csv.tabular(data.labelColumn.name);
+        boolean shuffle = recipeOptions.shuffle == null || !recipe.shuffle.equals("none");
+        Metric[] metric = new Metric[1];
+        SparkTables.Training result;
+        try {
+            result = SparkTables.train(master, table, options, partitions, preprocessor -> {
+                int inputs = preprocessor.inputs();
+                int outputs = preprocessor.outputs();
+                boolean regression = preprocessor.task() == Task.REGRESSION;
+                metric[0] = regression ? new RootMeanSquaredError() : new CategoricalAccuracy();
+                SparkTrainer.Builder trainer = SparkTrainer.builder()
+                        .network(() -> recipe.network(inputs, outputs, regression, new NumpyRandom(seed), seed))
+                        .loss(() -> Recipe.loss(regression)).epochs(epochs).batchSize(batchSize).seed(seed)
+                        .shuffle(shuffle).metric(metric[0]);
+                if (localSteps != null) {
+                    trainer.localSteps(localSteps, recipe::optimizer);
+                } else {
+                    trainer.optimizer(recipe.optimizer());
+                }
+                return trainer.build();
+            });
+        } catch (NoClassDefFoundError missing) {
+            throw new IllegalStateException("Apache Spark is not on the class path (" + missing.getMessage()
+                    + "): run this command through ./backprop, which adds it, or through spark-submit");
+        }
+        report(result.training(), metric[0]);
+        if (save.file != null) {
+            new TabularModel(result.preprocessor(), result.training().model()).save(save.file,
+                    Map.of("dataset", table.getFileName().toString(), "trainer", "spark", "epochs", epochs));
             output.say(spec, "saved the model to " + save.file);
         }
         return 0;

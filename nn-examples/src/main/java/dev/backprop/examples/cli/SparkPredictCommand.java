@@ -1,0 +1,54 @@
+package dev.backprop.examples.cli;
+
+import dev.backprop.data.tabular.TabularModel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code backprop spark-predict}: scores a Parquet or CSV table on Spark with a saved table model. */
+@Command(name = "spark-predict", mixinStandardHelpOptions = true,
+        description = {"Score a Parquet or CSV table on Apache Spark with a model trained on a table (train or spark "
+                + "--table): each partition loads the model once and predicts its rows in batches.",
+            "Writes the table with 'prediction' (the class name, or the value in the target's units) and one "
+                + "'p_<class>' column per class, as Parquet, or as CSV when --output ends in .csv."})
+final class SparkPredictCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Mixin
+    ModelFileOption modelFile = new ModelFileOption();
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The table to score (.parquet or .csv)")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR",
+            description = "Where Spark writes the scored table (a new directory; .csv for CSV, else Parquet)")
+    Path outputDirectory;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master, such as local[2] (default: spark-submit's, else local[2])")
+    String master;
+
+    @Override
+    public Integer call() {
+        output.configureLogging();
+        TabularModel model = TabularModel.load(modelFile.file);
+        long rows;
+        try {
+            rows = SparkTables.score(master, input, model, outputDirectory);
+        } catch (NoClassDefFoundError missing) {
+            throw new IllegalStateException("Apache Spark is not on the class path (" + missing.getMessage()
+                    + "): run this command through ./backprop, which adds it, or through spark-submit");
+        }
+        output.say(spec, "wrote " + rows + " scored rows to " + outputDirectory);
+        return 0;
+    }
+}

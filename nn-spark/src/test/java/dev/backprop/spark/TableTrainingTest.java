@@ -45,11 +45,11 @@ class TableTrainingTest {
         spark.stop();
     }
 
-    private static final StructType SCHEMA = new StructType().add("weight", DataTypes.DoubleType)
+    static final StructType SCHEMA = new StructType().add("weight", DataTypes.DoubleType)
             .add("volume", DataTypes.IntegerType).add("colour", DataTypes.StringType).add("kind", DataTypes.StringType);
 
     /** A shop's rows: two numbers (one with nulls), a colour with NA and nulls, a text label. */
-    private static List<Row> rows(int count, long seed) {
+    static List<Row> rows(int count, long seed) {
         NumpyRandom random = new NumpyRandom(seed);
         String[] colours = {"red", "green", "blue"};
         List<Row> rows = new ArrayList<>();
@@ -65,7 +65,7 @@ class TableTrainingTest {
         return rows;
     }
 
-    private static RawTable raw(List<Row> rows) {
+    static RawTable raw(List<Row> rows) {
         return TableSamples.rawTable(List.of(SCHEMA.fieldNames()), rows.iterator());
     }
 

@@ -43,20 +43,23 @@ import org.apache.spark.sql.types.NumericType;
  * <p>A cell is missing when it is null, NaN, or text that is one of {@link MissingValues#MARKS}
  * (ignoring case and surrounding blanks). A column of Spark's numeric types holds numbers; a text
  * column holds numbers when every cell that is not missing reads as one, categories otherwise (or
- * when {@link TabularOptions#categorical()} names it). With {@link MissingValues#DROP_ROWS}, rows
- * with a missing cell are left out first.
+ * when {@link TabularOptions#categorical()} names it). A vector column (Spark ML's vectors, as
+ * MLlib's {@code VectorAssembler} writes, or arrays of numbers) is one numeric column per element,
+ * named {@code name[0]}, {@code name[1]}, …. With {@link MissingValues#DROP_ROWS}, rows with a
+ * missing cell are left out first.
  */
 public final class SparkPreprocessing {
 
     private SparkPreprocessing() {}
 
     /**
-     * @param table the training rows, label included
+     * @param dataFrame the training rows, label included
      * @param options the label column, types, missing cells, scaling, task
      * @return the fitted preprocessing
      * @throws DataFormatException as {@link Preprocessor#fit} for the same data
      */
-    public static Preprocessor fit(Dataset<Row> table, TabularOptions options) {
+    public static Preprocessor fit(Dataset<Row> dataFrame, TabularOptions options) {
+        Dataset<Row> table = VectorColumns.of(dataFrame).expand(dataFrame);
         List<String> columns = List.of(table.columns());
         String label = label(columns, options.label());
         if (columns.size() < 2) {

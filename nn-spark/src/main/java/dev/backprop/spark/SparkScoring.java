@@ -49,7 +49,7 @@ public final class SparkScoring {
         Objects.requireNonNull(model, "model");
         SparkSession spark = table.sparkSession();
         Broadcast<byte[]> file = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes(model));
-        List<String> columns = List.of(table.columns());
+        VectorColumns vectors = VectorColumns.of(table);
         boolean regression = model.preprocessor().task() == Task.REGRESSION;
         List<String> classes = model.preprocessor().classNames();
         StructType schema = table.schema().add("prediction", regression ? DataTypes.DoubleType : DataTypes.StringType);
@@ -64,16 +64,16 @@ public final class SparkScoring {
                 while (rows.hasNext() && batch.size() < BATCH) {
                     batch.add(rows.next());
                 }
-                predict(local, columns, batch, regression, out);
+                predict(local, vectors, batch, regression, out);
             }
             return out.iterator();
         });
         return spark.createDataFrame(scored, schema);
     }
 
-    private static void predict(TabularModel model, List<String> columns, List<Row> batch, boolean regression,
+    private static void predict(TabularModel model, VectorColumns vectors, List<Row> batch, boolean regression,
             List<Row> out) {
-        RawTable part = TableSamples.rawTable(columns, batch.iterator());
+        RawTable part = TableSamples.rawTable(vectors, batch.iterator());
         TabularModel.Predictions predictions = model.predict(part);
         int[] kept = predictions.rows();
         for (int i = 0; i < kept.length; i++) {

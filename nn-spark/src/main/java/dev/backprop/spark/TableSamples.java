@@ -16,7 +16,8 @@ import org.ejml.data.DMatrixRMaj;
  * A table's rows as training samples: each partition encodes its own rows with the fitted
  * {@link Preprocessor} (scaling, one-hot categories, class indices or standardised targets), as
  * {@link Preprocessor#encode} does on one machine. Cells become the text a CSV file would hold: null
- * and NaN are missing, numbers are written so that they read back exactly.
+ * and NaN are missing, numbers are written so that they read back exactly. A vector column (Spark ML's
+ * vectors, or arrays of numbers) is one numeric column per element, {@code name[i]}.
  */
 public final class TableSamples {
 
@@ -29,9 +30,9 @@ public final class TableSamples {
      */
     public static JavaRDD<Sample> of(Dataset<Row> table, Preprocessor preprocessor) {
         Objects.requireNonNull(preprocessor, "preprocessor");
-        List<String> columns = List.of(table.columns());
+        VectorColumns vectors = VectorColumns.of(table);
         return table.javaRDD().mapPartitions(rows -> {
-            RawTable part = rawTable(columns, rows);
+            RawTable part = rawTable(vectors, rows);
             if (part.size() == 0) {
                 return Collections.emptyIterator();
             }
@@ -47,7 +48,16 @@ public final class TableSamples {
         });
     }
 
-    /** Rows as the cells of a table, named "Spark partition" in messages. */
+    /** Rows as the cells of a table, named "Spark partition" in messages; vector columns one cell per element. */
+    static RawTable rawTable(VectorColumns vectors, java.util.Iterator<Row> rows) {
+        List<String[]> cells = new ArrayList<>();
+        while (rows.hasNext()) {
+            cells.add(vectors.cells(rows.next()));
+        }
+        return new RawTable("Spark partition", vectors.expandedNames(), cells);
+    }
+
+    /** Rows of plain columns (no vectors) as the cells of a table. */
     static RawTable rawTable(List<String> columns, java.util.Iterator<Row> rows) {
         List<String[]> cells = new ArrayList<>();
         while (rows.hasNext()) {

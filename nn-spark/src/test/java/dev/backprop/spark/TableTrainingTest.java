@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Sequential;
 import dev.backprop.core.metrics.CategoricalAccuracy;
+import dev.backprop.core.train.Model;
 import dev.backprop.data.tabular.Feature;
 import dev.backprop.data.tabular.MissingValues;
 import dev.backprop.data.tabular.Preprocessor;
@@ -123,5 +124,31 @@ class TableTrainingTest {
         assertTrue(right > 0.85 * test.size(), "accuracy " + right / 700.0);
         assertEquals(List.of("weight", "volume", "colour", "kind", "prediction", "p_budget", "p_premium", "p_standard"),
                 List.of(SparkScoring.score(spark.createDataFrame(test, SCHEMA), model).columns()));
+    }
+
+    @Test
+    void aVectorColumnIsOneNumericFeaturePerElement() {
+        List<Row> rows = rows(400, 7);
+        Dataset<Row> plain = spark.createDataFrame(rows, SCHEMA).na().fill(1.5, new String[] {"weight"});
+        Dataset<Row> assembled = plain.select(org.apache.spark.sql.functions.array(
+                org.apache.spark.sql.functions.col("weight"), org.apache.spark.sql.functions.col("volume").cast("double"))
+                .as("features"), org.apache.spark.sql.functions.col("colour"), org.apache.spark.sql.functions.col("kind"));
+        TabularOptions options = TabularOptions.defaults().withLabel("kind").withMissing(MissingValues.MEAN);
+        Preprocessor fromVectors = SparkPreprocessing.fit(assembled, options);
+        assertEquals(List.of("features[0]", "features[1]", "colour"), fromVectors.featureNames());
+        Preprocessor fromColumns = SparkPreprocessing.fit(plain.select("weight", "volume", "colour", "kind"), options);
+        for (int f = 0; f < 2; f++) {
+            assertEquals(fromColumns.features().get(f).center(), fromVectors.features().get(f).center(),
+                    1e-12 * Math.abs(fromColumns.features().get(f).center()));
+            assertEquals(fromColumns.features().get(f).scale(), fromVectors.features().get(f).scale(),
+                    1e-12 * fromColumns.features().get(f).scale());
+        }
+        assertEquals(400, TableSamples.of(assembled, fromVectors).count());
+        Model network = Model.builder(new Sequential(new Dense(fromVectors.inputs(), 4), new ReLU(),
+                new Dense(4, 3), new dev.backprop.layers.Softmax())).loss(new dev.backprop.layers.CategoricalCrossEntropy())
+                .build();
+        List<Row> scored = SparkScoring.score(assembled, new TabularModel(fromVectors, network)).collectAsList();
+        assertEquals(400, scored.size());
+        assertTrue(List.of("budget", "premium", "standard").contains(scored.get(0).getString(3)));
     }
 }

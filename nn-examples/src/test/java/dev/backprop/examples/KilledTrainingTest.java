@@ -34,10 +34,13 @@ class KilledTrainingTest {
         Model uninterrupted = ModelFileTest.trainedSpiralModel(1);
         uninterrupted.fit(CheckpointChild.data(), CheckpointChild.options().build());
 
-        Path checkpoints = folder.resolve("checkpoints");
+        // N kills means N kills: when a run completes before its kill, its weights are checked and a
+        // new training run starts in a new folder.
         Random random = new Random(11);
         int killed = 0;
-        for (int attempt = 0; attempt < KILLS; attempt++) {
+        int runs = 1;
+        Path checkpoints = folder.resolve("checkpoints-" + runs);
+        for (int attempt = 0; killed < KILLS && attempt < 10 * KILLS; attempt++) {
             Process child = start(checkpoints);
             // Let it start and train a little: the JVM takes some 300 ms to start.
             boolean finished = child.waitFor(400 + random.nextInt(900), TimeUnit.MILLISECONDS);
@@ -51,12 +54,26 @@ class KilledTrainingTest {
                 // The newest checkpoint is whole: it loads, and names an epoch already trained.
                 assertTrue(latest.get().nextEpoch() >= 1 && latest.get().nextEpoch() <= CheckpointChild.EPOCHS);
             }
-            try (var files = Files.list(checkpoints.toFile().exists() ? checkpoints : folder)) {
-                assertTrue(files.count() <= 4, "old checkpoints are pruned (a temporary file may be left)");
+            if (Files.isDirectory(checkpoints)) {
+                try (var files = Files.list(checkpoints)) {
+                    assertTrue(files.count() <= 4, "old checkpoints are pruned (a temporary file may be left)");
+                }
+            }
+            if (finished) {
+                assertResumedToTheSameWeights(checkpoints, uninterrupted);
+                runs++;
+                checkpoints = folder.resolve("checkpoints-" + runs);
             }
         }
         Process last = start(checkpoints);
         assertEquals(0, last.waitFor(), "the last run resumes and finishes");
+        assertResumedToTheSameWeights(checkpoints, uninterrupted);
+        assertEquals(KILLS, killed, "every asked-for kill happened mid-training");
+        System.out.printf("killed training: %d SIGKILLs over %d training runs, every checkpoint whole, resumed bit for "
+                + "bit%n", killed, runs);
+    }
+
+    private static void assertResumedToTheSameWeights(Path checkpoints, Model uninterrupted) {
         Resume done = Checkpoints.latest(checkpoints).orElseThrow();
         assertEquals(CheckpointChild.EPOCHS, done.nextEpoch());
         Model resumed = done.model();
@@ -64,8 +81,6 @@ class KilledTrainingTest {
             assertArrayEquals(uninterrupted.parameters().get(i).value().data, resumed.parameters().get(i).value().data,
                     0.0);
         }
-        assertTrue(killed >= KILLS / 2, "only " + killed + " of " + KILLS + " runs were killed mid-training");
-        System.out.printf("killed training: %d SIGKILLs, every checkpoint whole, resumed bit for bit%n", killed);
         ModelFile.load(done.file());
     }
 

@@ -56,6 +56,7 @@ class ModelFileFuzzTest {
         int rejected = 0;
         Path candidate = folder.resolve("candidate.bpz");
         java.util.Map<String, Integer> unexpected = new java.util.TreeMap<>();
+        java.util.Map<String, Throwable> firstOfEach = new java.util.TreeMap<>();
         for (int i = 0; i < INPUTS; i++) {
             byte[] bytes = mutate(random, i % 8, original, names, entries, json);
             Files.write(candidate, bytes);
@@ -67,6 +68,8 @@ class ModelFileFuzzTest {
                 rejected++;
                 if (expected.getMessage().contains("is not a valid model file: java.")) {
                     unexpected.merge(expected.getCause().getClass().getSimpleName(), 1, Integer::sum);
+                    firstOfEach.putIfAbsent(expected.getCause().getClass().getSimpleName() + " at input " + i
+                            + " (mutation " + i % 8 + ")", expected.getCause());
                 }
             } catch (Throwable other) {
                 fail("input " + i + " (mutation " + i % 8 + ") ended in " + other, other);
@@ -77,6 +80,15 @@ class ModelFileFuzzTest {
         assertTrue(rejected > INPUTS / 2, rejected + " rejected of " + INPUTS);
         System.out.printf("model file fuzzing: %d inputs, %d loaded, %d rejected with ModelFileException; "
                 + "caught by the loader's last guard: %s%n", INPUTS, loaded, rejected, unexpected);
+        // The loader's own checks name what is wrong; its catch-all is a last guard that nothing should reach.
+        StringBuilder paths = new StringBuilder();
+        firstOfEach.forEach((where, error) -> {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            error.printStackTrace(new java.io.PrintWriter(trace));
+            paths.append(where).append(": ").append(trace.toString().lines().limit(8)
+                    .collect(java.util.stream.Collectors.joining("\n"))).append("\n");
+        });
+        assertTrue(unexpected.isEmpty(), "reached the last guard: " + unexpected + "\n" + paths);
     }
 
     private static byte[] mutate(Random random, int kind, byte[] original, List<String> names, List<byte[]> entries,

@@ -61,7 +61,7 @@ public final class SparkPreprocessing {
     public static Preprocessor fit(Dataset<Row> dataFrame, TabularOptions options) {
         Dataset<Row> table = VectorColumns.of(dataFrame).expand(dataFrame);
         List<String> columns = List.of(table.columns());
-        String label = label(columns, options.label());
+        String label = Preprocessor.labelColumn(columns, options.label(), "the Spark table");
         if (columns.size() < 2) {
             throw new DataFormatException("the table needs at least one feature column besides '" + label + "'");
         }
@@ -122,7 +122,7 @@ public final class SparkPreprocessing {
             List<String> classes = new ArrayList<>();
             if (numericLabel) {
                 rows.select(number(rows, label)).distinct().collectAsList().stream().map(row -> row.getDouble(0))
-                        .sorted().forEach(value -> classes.add(className(value)));
+                        .sorted().forEach(value -> classes.add(Preprocessor.className(value)));
             } else {
                 rows.select(text(label)).distinct().collectAsList().stream().map(row -> row.getString(0))
                         .collect(java.util.stream.Collectors.toCollection(TreeSet::new)).forEach(classes::add);
@@ -152,23 +152,6 @@ public final class SparkPreprocessing {
         } catch (ConfigException e) {
             throw new DataFormatException(e.getMessage(), e);
         }
-    }
-
-    private static String label(List<String> columns, String asked) {
-        if (asked != null) {
-            if (!columns.contains(asked)) {
-                throw new DataFormatException("no label column '" + asked + "'; the columns are " + columns);
-            }
-            return asked;
-        }
-        for (String usual : TabularOptions.USUAL_LABELS) {
-            for (String column : columns) {
-                if (column.equalsIgnoreCase(usual)) {
-                    return column;
-                }
-            }
-        }
-        return columns.get(columns.size() - 1);
     }
 
     private static Map<String, Object> feature(Dataset<Row> rows, String name, TabularOptions options) {
@@ -256,9 +239,5 @@ public final class SparkPreprocessing {
         }
         return cell.isNotNull().and(lower(trim(cell.cast(DataTypes.StringType))).isin(MissingValues.MARKS.toArray())
                 .unary_$bang());
-    }
-
-    private static String className(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 }

@@ -160,24 +160,37 @@ public final class Preprocessor implements java.io.Serializable {
     }
 
     private static String labelColumn(RawTable table, String asked) {
+        return labelColumn(table.columns(), asked, table.source());
+    }
+
+    /**
+     * Which column holds the label: the one asked for, else the first named as {@link
+     * TabularOptions#USUAL_LABELS} says (ignoring case), else the last; the choice is logged.
+     *
+     * @param columns the table's columns
+     * @param asked the column asked for, or null
+     * @param source the table's name, for messages
+     * @return the label column's name
+     * @throws DataFormatException if the column asked for is not there
+     */
+    public static String labelColumn(List<String> columns, String asked, String source) {
         if (asked != null) {
-            if (table.indexOf(asked) < 0) {
-                throw new DataFormatException(table.source() + ": no label column '" + asked + "'; the columns are "
-                        + table.columns());
+            if (!columns.contains(asked)) {
+                throw new DataFormatException(source + ": no label column '" + asked + "'; the columns are " + columns);
             }
             return asked;
         }
         for (String usual : TabularOptions.USUAL_LABELS) {
-            for (String column : table.columns()) {
+            for (String column : columns) {
                 if (column.equalsIgnoreCase(usual)) {
-                    LOG.info("{}: the label is column '{}' (--label-column chooses another)", table.source(), column);
+                    LOG.info("{}: the label is column '{}' (--label-column chooses another)", source, column);
                     return column;
                 }
             }
         }
-        String last = table.columns().get(table.columns().size() - 1);
+        String last = columns.get(columns.size() - 1);
         LOG.info("{}: no column is named {}; the label is the last column, '{}' (--label-column chooses another)",
-                table.source(), TabularOptions.USUAL_LABELS, last);
+                source, TabularOptions.USUAL_LABELS, last);
         return last;
     }
 
@@ -281,7 +294,11 @@ public final class Preprocessor implements java.io.Serializable {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static String className(double value) {
+    /**
+     * @param value a numeric label
+     * @return its class name: a whole number without decimals ("3", not "3.0"), else the number as Java writes it
+     */
+    public static String className(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 

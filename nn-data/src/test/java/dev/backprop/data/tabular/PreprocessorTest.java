@@ -165,4 +165,21 @@ class PreprocessorTest {
             assertEquals(1, squares / 400, 1e-9);
         }
     }
+
+    @Test
+    void theLabelColumnIsTheOneAskedForElseAUsualNameElseTheLast() {
+        assertEquals("b", Preprocessor.labelColumn(List.of("a", "b", "Target"), "b", "t.csv"));
+        assertEquals("Target", Preprocessor.labelColumn(List.of("a", "Target", "c"), null, "t.csv"));
+        assertEquals("c", Preprocessor.labelColumn(List.of("a", "b", "c"), null, "t.csv"));
+        DataFormatException error = assertThrows(DataFormatException.class,
+                () -> Preprocessor.labelColumn(List.of("a", "b"), "kind", "t.csv"));
+        assertEquals("t.csv: no label column 'kind'; the columns are [a, b]", error.getMessage());
+    }
+
+    @Test
+    void numericClassesAreNamedWithoutDecimalsWhenWhole() {
+        assertEquals("3", Preprocessor.className(3.0));
+        assertEquals("-1", Preprocessor.className(-1.0));
+        assertEquals("2.5", Preprocessor.className(2.5));
+    }
 }

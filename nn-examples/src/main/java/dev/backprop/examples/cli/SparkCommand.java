@@ -118,8 +118,7 @@ final class SparkCommand implements Callable<Integer> {
         try {
             training = SparkSession.train(master, problem.train(), partitions, trainer.build());
         } catch (NoClassDefFoundError missing) {
-            throw new IllegalStateException("Apache Spark is not on the class path (" + missing.getMessage()
-                    + "): run this command through ./backprop, which adds it, or through spark-submit");
+            throw sparkMissing(missing);
         }
         report(training, metric);
         if (save.file != null) {
@@ -158,8 +157,7 @@ final class SparkCommand implements Callable<Integer> {
                 return trainer.build();
             });
         } catch (NoClassDefFoundError missing) {
-            throw new IllegalStateException("Apache Spark is not on the class path (" + missing.getMessage()
-                    + "): run this command through ./backprop, which adds it, or through spark-submit");
+            throw sparkMissing(missing);
         }
         report(result.training(), metric[0]);
         if (save.file != null) {
@@ -168,6 +166,12 @@ final class SparkCommand implements Callable<Integer> {
             output.say(spec, "saved the model to " + save.file);
         }
         return 0;
+    }
+
+    /** What the Spark commands say when Spark's classes are not there (a plain {@code java -jar}). */
+    static IllegalStateException sparkMissing(NoClassDefFoundError missing) {
+        return new IllegalStateException("Apache Spark is not on the class path (" + missing.getMessage()
+                + "): run this command through ./backprop, which adds it, or through spark-submit");
     }
 
     private void report(SparkTraining training, Metric metric) {

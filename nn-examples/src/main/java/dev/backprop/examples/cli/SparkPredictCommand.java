@@ -45,8 +45,7 @@ final class SparkPredictCommand implements Callable<Integer> {
         try {
             rows = SparkTables.score(master, input, model, outputDirectory);
         } catch (NoClassDefFoundError missing) {
-            throw new IllegalStateException("Apache Spark is not on the class path (" + missing.getMessage()
-                    + "): run this command through ./backprop, which adds it, or through spark-submit");
+            throw SparkCommand.sparkMissing(missing);
         }
         output.say(spec, "wrote " + rows + " scored rows to " + outputDirectory);
         return 0;

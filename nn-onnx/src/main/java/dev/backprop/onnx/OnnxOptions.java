@@ -32,7 +32,16 @@ public record OnnxOptions(Precision precision, int opset, List<String> className
     /** The newest opset supported. */
     public static final int MAX_OPSET = 21;
 
-    /** Checks the values and keeps unmodifiable copies. */
+    /**
+     * Checks the values and keeps unmodifiable copies.
+     *
+     * @param precision float32 or float64
+     * @param opset the default domain's operator set, {@value #MIN_OPSET} to {@value #MAX_OPSET}
+     * @param classNames the names of a classifier's output columns, in order; empty for none
+     * @param metadata values kept as the file's metadata properties
+     * @param exporters exporters tried before the registered ones
+     * @throws IllegalArgumentException if the opset is not supported
+     */
     public OnnxOptions {
         Objects.requireNonNull(precision, "precision");
         if (opset < MIN_OPSET || opset > MAX_OPSET) {

@@ -242,7 +242,11 @@ public final class Schedules {
             }
         }
 
-        /** @return PyTorch's defaults but the peak and the length: pctStart 0.3, divFactor 25, finalDivFactor 1e4 */
+        /**
+         * @param maxRate the peak learning rate
+         * @param totalSteps the number of optimizer steps the cycle lasts
+         * @return PyTorch's defaults but the peak and the length: pctStart 0.3, divFactor 25, finalDivFactor 1e4
+         */
         public static OneCycle of(double maxRate, long totalSteps) {
             return new OneCycle(maxRate, totalSteps, 0.3, 25, 1e4);
         }

@@ -25,11 +25,17 @@ public final class BatchSchedule implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int ROUNDS = 4;
 
+    /** The number of samples, indexed from 0. */
     private final long samples;
+    /** The samples per batch. */
     private final int batchSize;
+    /** The seed of the shuffles. */
     private final long seed;
+    /** False to keep the stored order every epoch. */
     private final boolean shuffle;
+    /** The bits of each half of the Feistel network's block. */
     private final int halfBits;
+    /** {@code 2^halfBits − 1}. */
     private final long halfMask;
 
     /**

@@ -12,7 +12,9 @@ public final class Sample implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The sample's inputs. */
     private final double[] features;
+    /** Its target row. */
     private final double[] target;
 
     private Sample(double[] features, double[] target) {

@@ -106,7 +106,10 @@ public final class SparkTrainer {
         return new Builder();
     }
 
-    /** @return the schedule this trainer follows for {@code samples} samples */
+    /**
+     * @param samples the number of training samples
+     * @return the schedule this trainer follows for {@code samples} samples
+     */
     public BatchSchedule schedule(long samples) {
         return new BatchSchedule(samples, batchSize, seed, shuffle);
     }
@@ -118,13 +121,15 @@ public final class SparkTrainer {
      * {@code fit} of the same trainer continues its step count (and so its decayed rate); build a
      * trainer per run.
      *
+     * <p>A task that fails more often than Spark retries it ends the run with Spark's
+     * {@code org.apache.spark.SparkException}, thrown undeclared as Scala code does; its cause names
+     * what failed, such as a layer's check of its input.
+     *
      * @param samples the training samples; their order in the RDD numbers them
      * @return the trained model and its history
      * @throws IllegalArgumentException if the RDD is empty or its samples differ in width
      * @throws NonFiniteLossException if the loss becomes NaN or infinite
      * @throws NonFiniteGradientException if a gradient becomes NaN or infinite
-     * @throws org.apache.spark.SparkException if a task fails more often than Spark retries it
-     *     (the cause names what failed, such as a layer's check of its input)
      */
     public SparkTraining fit(JavaRDD<Sample> samples) {
         Objects.requireNonNull(samples, "samples");

@@ -43,7 +43,10 @@ public final class Config {
         return values;
     }
 
-    /** @return whether a value is given for {@code key} */
+    /**
+     * @param key the value's name
+     * @return whether a value is given for {@code key}
+     */
     public boolean has(String key) {
         return values.containsKey(key);
     }

@@ -34,7 +34,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * DMatrixRMaj probabilities = model.predict(inputs);
  * }</pre>
  *
- * <p>When the last layer and the loss can be fused ({@link FusedLoss}, such as softmax followed by
+ * <p>When the last layer and the loss can be fused ({@link dev.backprop.core.FusedLoss}, such as softmax followed by
  * categorical cross-entropy), training back-propagates the fused gradient, as the book's
  * {@code Model.finalize} arranges. Nested {@link Sequential}s count as one chain of layers.
  *

@@ -16,11 +16,21 @@ import java.util.Map;
  * @param fill the value of a missing number, or the category index of a missing category; NaN when
  *     missing cells are errors
  * @param categories the categories, in encoding order; empty for a number
+ * @serial exclude
  */
 public record Feature(String name, boolean numeric, double center, double scale, double fill,
         List<String> categories) implements java.io.Serializable {
 
-    /** Keeps an unmodifiable copy of the categories. */
+    /**
+     * Keeps an unmodifiable copy of the categories.
+     *
+     * @param name the column's name
+     * @param numeric whether it holds numbers
+     * @param center subtracted from a number
+     * @param scale a number is divided by it; never 0
+     * @param fill the value of a missing number, or the category index of a missing category
+     * @param categories the categories, in encoding order; empty for a number
+     */
     public Feature {
         categories = List.copyOf(categories);
     }

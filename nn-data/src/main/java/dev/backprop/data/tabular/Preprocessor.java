@@ -43,14 +43,23 @@ public final class Preprocessor implements java.io.Serializable {
     /** A numeric label with more distinct whole values than this is taken for a regression target. */
     public static final int MAX_GUESSED_CLASSES = 20;
 
+    /** The label column's name. */
     private final String label;
+    /** The fitted feature columns, in encoding order. */
     private final List<Feature> features;
+    /** Classification or regression. */
     private final Task task;
+    /** The class names, in output order; empty for a regression. */
     private final List<String> classes;
+    /** A regression target's mean. */
     private final double targetMean;
+    /** A regression target's standard deviation. */
     private final double targetScale;
+    /** How missing cells are treated. */
     private final MissingValues missing;
+    /** Whether a category training never saw is an error. */
     private final boolean unknownIsError;
+    /** Why the task was chosen, for the log and the summary. */
     private final String reason;
 
     private Preprocessor(String label, List<Feature> features, Task task, List<String> classes, double targetMean,

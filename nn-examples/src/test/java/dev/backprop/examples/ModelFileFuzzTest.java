@@ -162,7 +162,7 @@ class ModelFileFuzzTest {
         throw new IllegalStateException("no .npy entry");
     }
 
-    private static byte[] zip(List<String> names, List<byte[]> entries, int replace, byte[] replacement, int method)
+    static byte[] zip(List<String> names, List<byte[]> entries, int replace, byte[] replacement, int method)
             throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(buffer)) {

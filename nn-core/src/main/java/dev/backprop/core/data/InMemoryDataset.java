@@ -79,6 +79,45 @@ public final class InMemoryDataset implements Dataset {
     }
 
     /**
+     * Puts the rows in the order of a shuffled pass, in place: afterwards row {@code i} holds what
+     * the {@code i}-th row of {@code batches(size(), order)}'s one batch would, and {@code order}
+     * has advanced as that call advances it. For a data set too large to hold twice (Fashion-MNIST's
+     * 60 000 images are 376 MB as doubles), where a pass's copy would double the memory.
+     *
+     * @param order the shuffle's random stream
+     * @return this data set
+     */
+    public InMemoryDataset shuffleInPlace(NumpyRandom order) {
+        int[] rows = identity(size());
+        order.shuffle(rows);
+        permuteRows(inputs, rows);
+        permuteRows(targets, rows);
+        return this;
+    }
+
+    /** Makes row i the old row {@code rows[i]}, following each cycle of the permutation with one spare row. */
+    private static void permuteRows(DMatrixRMaj matrix, int[] rows) {
+        int cols = matrix.numCols;
+        double[] data = matrix.data;
+        double[] spare = new double[cols];
+        boolean[] placed = new boolean[rows.length];
+        for (int start = 0; start < rows.length; start++) {
+            if (placed[start] || rows[start] == start) {
+                continue;
+            }
+            System.arraycopy(data, start * cols, spare, 0, cols);
+            int at = start;
+            while (rows[at] != start) {
+                System.arraycopy(data, rows[at] * cols, data, at * cols, cols);
+                placed[at] = true;
+                at = rows[at];
+            }
+            System.arraycopy(spare, 0, data, at * cols, cols);
+            placed[at] = true;
+        }
+    }
+
+    /**
      * Splits the samples at random into a training and a validation part.
      *
      * @param validationFraction the share of samples for validation, in (0, 1)

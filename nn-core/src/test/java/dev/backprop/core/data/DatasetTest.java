@@ -95,4 +95,21 @@ class DatasetTest {
         assertFalse(done.hasNext());
         assertThrows(java.util.NoSuchElementException.class, done::next);
     }
+
+    @Test
+    void shufflingInPlaceGivesTheRowsOfAShuffledPassAndAdvancesTheStreamAlike() {
+        NumpyRandom data = new NumpyRandom(3);
+        InMemoryDataset copy = Dataset.of(data.randn(257, 5), data.randn(257, 2));
+        InMemoryDataset inPlace = Dataset.of(copy.inputs().copy(), copy.targets().copy());
+        NumpyRandom passOrder = new NumpyRandom(11);
+        Batch pass = copy.batches(Integer.MAX_VALUE, passOrder).next();
+        NumpyRandom inPlaceOrder = new NumpyRandom(11);
+
+        assertSame(inPlace, inPlace.shuffleInPlace(inPlaceOrder));
+
+        assertArrayEquals(pass.inputs().data, inPlace.inputs().data, 0);
+        assertArrayEquals(pass.targets().data, inPlace.targets().data, 0);
+        assertFalse(java.util.Arrays.equals(copy.inputs().data, inPlace.inputs().data), "the rows moved");
+        assertEquals(passOrder.randn(1, 1).get(0, 0), inPlaceOrder.randn(1, 1).get(0, 0), 0);
+    }
 }

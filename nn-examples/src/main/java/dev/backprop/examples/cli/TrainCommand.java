@@ -1,7 +1,6 @@
 package dev.backprop.examples.cli;
 
 import dev.backprop.core.NumpyRandom;
-import dev.backprop.core.data.Batch;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.io.Checkpoints;
@@ -98,8 +97,9 @@ final class TrainCommand implements Callable<Integer> {
         Problem problem = data.load(random, seed);
         InMemoryDataset train = problem.train();
         if (recipe.shuffle.equals("once")) {
-            Batch shuffled = train.batches(Integer.MAX_VALUE, random).next();
-            train = Dataset.of(shuffled.inputs().copy(), shuffled.targets().copy());
+            // In place: a shuffled copy of Fashion-MNIST would be another 376 MB to allocate and
+            // touch, which took longer than an epoch of training (RESULTS.md).
+            train.shuffleInPlace(random);
         }
         if (recipe.norm.equals("batch") && recipe.batchSize > 0 && train.size() % recipe.batchSize == 1) {
             // BatchNorm cannot normalise a last batch of one sample by its own statistics.

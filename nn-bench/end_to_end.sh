@@ -38,7 +38,10 @@ echo "spiral, PyTorch (1 thread): $(median env OMP_NUM_THREADS=1 /usr/bin/python
 if [[ -f "$fashion/train-images-idx3-ubyte.gz" ]]; then
 
   for jdk in "${jdks[@]}"; do
-    echo "fashion-mnist epoch, $("$jdk/bin/java" -version 2>&1 | head -1): $(median "$jdk/bin/java" -jar "$jar" train \
+    version="$("$jdk/bin/java" -version 2>&1 | head -1)"
+    echo "fashion-mnist epoch, java -jar, $version: $(median "$jdk/bin/java" -jar "$jar" train \
+      --dataset fashion-mnist --data-dir "$fashion" --epochs 1 --no-progress) ms"
+    echo "fashion-mnist epoch, ./backprop, $version: $(median env PATH="$jdk/bin:$PATH" "$root/backprop" train \
       --dataset fashion-mnist --data-dir "$fashion" --epochs 1 --no-progress) ms"
   done
   for threads in 1 2; do

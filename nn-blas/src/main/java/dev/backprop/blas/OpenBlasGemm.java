@@ -48,16 +48,13 @@ public final class OpenBlasGemm implements GemmBackend {
         Products.sgemm(a, transposeA, b, transposeB, c);
     }
 
-    /**
-     * @return OpenBLAS's threads per product on Java 22 and later; 0 (unknown) on Java 17 to 21, where
-     *     JavaCPP's binding has no thread control
-     */
+    /** @return OpenBLAS's threads per product */
     @Override
     public int threads() {
         return Products.threads();
     }
 
-    /** Sets OpenBLAS's threads per product on Java 22 and later; Java 17 to 21 keep them as they are. */
+    /** Sets OpenBLAS's threads per product, for the whole process. */
     @Override
     public void threads(int threads) {
         if (threads < 1) {

@@ -6,6 +6,7 @@ import static org.bytedeco.openblas.global.openblas.CblasTrans;
 import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
+import org.bytedeco.openblas.global.openblas_full;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -50,13 +51,18 @@ final class Products {
         buffers.readFloats(c);
     }
 
-    /** @return 0: JavaCPP's OpenBLAS binding cannot tell the threads per product */
+    /**
+     * @return OpenBLAS's threads per product. JavaCPP's {@code openblas} binding, which the products
+     *     use, has no thread calls; its {@code openblas_full} binding has them, and links the same
+     *     {@code libopenblas}, so its setting is the one the products see. It loads on the first call
+     *     here, not before: only data-parallel training asks.
+     */
     static int threads() {
-        return 0;
+        return openblas_full.openblas_get_num_threads();
     }
 
-    /** JavaCPP's OpenBLAS binding cannot set them (OPENBLAS_NUM_THREADS can, before the library loads). */
+    /** Sets OpenBLAS's threads per product, for the whole process (see {@link #threads()}). */
     static void threads(int threads) {
-        // nothing to do on this Java
+        openblas_full.openblas_set_num_threads(threads);
     }
 }

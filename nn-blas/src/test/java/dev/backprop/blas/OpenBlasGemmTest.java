@@ -1,6 +1,7 @@
 package dev.backprop.blas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.core.NumpyRandom;
@@ -84,6 +85,22 @@ class OpenBlasGemmTest {
             }
         }
         return checked;
+    }
+
+    @Test
+    void threadsPerProductAreReadAndSetOnEveryJava() {
+        OpenBlasGemm blas = new OpenBlasGemm();
+        int before = blas.threads();
+        assertTrue(before >= 1, "OpenBLAS's threads: " + before);
+        try {
+            blas.threads(1);
+            assertEquals(1, blas.threads());
+            assertEquals(4 * SHAPES.length, compareWithEjml(false, 1e-12));
+        } finally {
+            blas.threads(before);
+        }
+        assertEquals(before, blas.threads());
+        assertThrows(IllegalArgumentException.class, () -> blas.threads(0));
     }
 
     @Test

@@ -92,9 +92,8 @@ final class ShardedTraining implements AutoCloseable {
         if (threads > 1 && backendThreads > 1) {
             backend.threads(1);
         } else if (threads > 1 && backendThreads == 0) {
-            LOG.warn("{} threads over shards, and the {} backend's own threads cannot be limited on this Java: they "
-                    + "will fight for the cores (on Java 22+ they are limited; OPENBLAS_NUM_THREADS=1 limits "
-                    + "OpenBLAS's before it loads)", threads, backend.name());
+            LOG.warn("{} threads over shards, and the {} backend cannot tell or limit its own threads: they may "
+                    + "fight for the cores", threads, backend.name());
         }
     }
 

@@ -44,12 +44,7 @@ class ModelFileFuzzTest {
         byte[] original = Files.readAllBytes(good);
         List<byte[]> entries = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        try (ZipFile zip = new ZipFile(good.toFile())) {
-            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
-                names.add(entry.getName());
-                entries.add(zip.getInputStream(entry).readAllBytes());
-            }
-        }
+        readEntries(good, names, entries);
         String json = new String(entries.get(names.indexOf("model.json")), StandardCharsets.UTF_8);
         Random random = new Random(20261128);
         int loaded = 0;
@@ -170,6 +165,16 @@ class ModelFileFuzzTest {
     static boolean reachedTheLastGuard(ModelFileException rejected, Path file) {
         return rejected.getCause() instanceof RuntimeException
                 && rejected.getMessage().equals(file + " is not a valid model file: " + rejected.getCause());
+    }
+
+    /** Adds the name and the bytes of each entry of a zip file, in order. */
+    static void readEntries(Path file, List<String> names, List<byte[]> entries) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                names.add(entry.getName());
+                entries.add(zip.getInputStream(entry).readAllBytes());
+            }
+        }
     }
 
     static byte[] zip(List<String> names, List<byte[]> entries, int replace, byte[] replacement, int method)

@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Coverage-guided fuzzing of the model-file loader (Jazzer): every input loads or ends in a
@@ -38,12 +36,7 @@ class ModelFileJazzerTest {
             Path folder = Files.createTempDirectory("model-file-jazzer");
             Path good = folder.resolve("good.bpz");
             ModelFile.save(ModelFileTest.trainedSpiralModel(1), good);
-            try (ZipFile zip = new ZipFile(good.toFile())) {
-                for (ZipEntry entry : Collections.list(zip.entries())) {
-                    NAMES.add(entry.getName());
-                    ENTRIES.add(zip.getInputStream(entry).readAllBytes());
-                }
-            }
+            ModelFileFuzzTest.readEntries(good, NAMES, ENTRIES);
             CANDIDATE = folder.resolve("candidate.bpz");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

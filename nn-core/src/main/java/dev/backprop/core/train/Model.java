@@ -165,35 +165,20 @@ public final class Model {
                             epoch -> sharded.epoch(epoch, train.batches(options.batchSize(), order)));
                 }
             }
-            return EpochLoop.run(this, options, epoch -> new LocalSteps(train.batches(options.batchSize(), order)));
+            return EpochLoop.run(this, options,
+                    epoch -> new BatchSteps(train.batches(options.batchSize(), order), this::localGradients));
         } finally {
             order = null;
         }
     }
 
-    /** The steps of an epoch on this thread: each batch's gradients by the training step. */
-    private final class LocalSteps implements EpochLoop.Steps {
-
-        private final Iterator<Batch> batches;
-
-        LocalSteps(Iterator<Batch> batches) {
-            this.batches = batches;
+    /** One batch's gradients on this thread, by the training step. */
+    private double localGradients(Batch batch, int index, List<Metric> metrics) {
+        double dataLoss = step.computeGradients(batch.inputs(), batch.targets());
+        for (Metric metric : metrics) {
+            metric.update(step.output(), batch.targets());
         }
-
-        @Override
-        public boolean hasNext() {
-            return batches.hasNext();
-        }
-
-        @Override
-        public EpochLoop.StepResult next(List<Metric> metrics) {
-            Batch batch = batches.next();
-            double dataLoss = step.computeGradients(batch.inputs(), batch.targets());
-            for (Metric metric : metrics) {
-                metric.update(step.output(), batch.targets());
-            }
-            return new EpochLoop.StepResult(batch.size(), dataLoss, true);
-        }
+        return dataLoss;
     }
 
     /**

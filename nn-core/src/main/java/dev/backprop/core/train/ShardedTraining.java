@@ -121,21 +121,7 @@ final class ShardedTraining implements AutoCloseable {
 
     /** @return the steps of one epoch */
     EpochLoop.Steps epoch(int epoch, Iterator<Batch> batches) {
-        return new EpochLoop.Steps() {
-            private int step;
-
-            @Override
-            public boolean hasNext() {
-                return batches.hasNext();
-            }
-
-            @Override
-            public EpochLoop.StepResult next(List<Metric> metrics) {
-                Batch batch = batches.next();
-                double loss = step(batch, epoch, step++, metrics);
-                return new EpochLoop.StepResult(batch.size(), loss, true);
-            }
-        };
+        return new BatchSteps(batches, (batch, index, metrics) -> step(batch, epoch, index, metrics));
     }
 
     private double step(Batch batch, int epoch, int step, List<Metric> metrics) {

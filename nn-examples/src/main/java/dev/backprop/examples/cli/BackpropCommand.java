@@ -32,6 +32,7 @@ public final class BackpropCommand {
      * @param args the command line; empty trains the spiral
      */
     public static void main(String[] args) {
+        EarlyStart.startFor(args);
         System.exit(run(args));
     }
 

@@ -52,6 +52,52 @@ class OpenBlasGemmTest {
         assertEquals(3.0, c.get(0, 0), 0.0, "1 + 1e-12 is 1 in float");
     }
 
+    /**
+     * What {@code Dense} relies on to check its smaller side: a NaN or ±∞ in a row of X makes the
+     * whole row of X·W non-finite, even against zero weights (no product term is skipped), in
+     * double and float32, on shapes that take both OpenBLAS's small and large kernels.
+     */
+    @Test
+    void aNonFiniteInputSpoilsItsWholeRow() {
+        OpenBlasGemm blas = new OpenBlasGemm();
+        for (int[] shape : new int[][] {{4, 7, 3}, {128, 784, 128}, {300, 64, 3}}) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            for (double value : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                DMatrixRMaj x = new DMatrixRMaj(m, k);
+                for (int i = 0; i < x.data.length; i++) {
+                    x.data[i] = Math.cos(i);
+                }
+                int row = m / 2;
+                x.set(row, k - 1, value);
+                for (DMatrixRMaj w : new DMatrixRMaj[] {new DMatrixRMaj(k, n), filled(k, n)}) {
+                    for (boolean float32 : new boolean[] {false, true}) {
+                        DMatrixRMaj z = new DMatrixRMaj(m, n);
+                        if (float32) {
+                            blas.multiplyFloat32(x, false, w, false, z);
+                        } else {
+                            blas.multiply(x, false, w, false, z);
+                        }
+                        for (int j = 0; j < n; j++) {
+                            assertTrue(!Double.isFinite(z.get(row, j)), m + "×" + k + "·" + k + "×" + n + " with "
+                                    + value + (float32 ? " in float32" : "") + ": column " + j + " is " + z.get(row, j));
+                            assertTrue(Double.isFinite(z.get(row - 1, j)), "the row above stays finite");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static DMatrixRMaj filled(int rows, int cols) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = Math.sin(0.3 * i);
+        }
+        return m;
+    }
+
     private static int compareWithEjml(boolean float32, double tolerance) {
         OpenBlasGemm blas = new OpenBlasGemm();
         NumpyRandom random = new NumpyRandom(3);

@@ -121,7 +121,13 @@ public final class Dense implements Layer, Regularized, InputGradientSkippable, 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj batch) {
         MatrixChecks.requireColumns(name, "input", batch, inputs);
-        MatrixChecks.requireFinite(name, "input", batch);
+        // A NaN or infinite input makes its whole row of X·W non-finite (it enters every sum of the
+        // row, and ±∞·0 is NaN): where the output is the smaller matrix, the output is read instead,
+        // and the input only when the output shows something to name.
+        boolean checkOutput = outputs < inputs;
+        if (!checkOutput) {
+            MatrixChecks.requireFinite(name, "input", batch);
+        }
         input = batch;
         output.reshape(batch.numRows, outputs);
         Gemm.mult(batch, weights.value(), output);
@@ -132,7 +138,20 @@ public final class Dense implements Layer, Regularized, InputGradientSkippable, 
                 z[k] += b[j];
             }
         }
+        if (checkOutput && !allFinite(output)) {
+            MatrixChecks.requireFinite(name, "input", batch);
+        }
         return output;
+    }
+
+    private static boolean allFinite(DMatrixRMaj matrix) {
+        double[] data = matrix.data;
+        for (int i = 0, size = matrix.getNumElements(); i < size; i++) {
+            if (!Double.isFinite(data[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.core.NumpyRandom;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +133,45 @@ class DenseTest {
         dense.forward(new DMatrixRMaj(4, 2));
         assertEquals("Dense(2→3): gradOutput has shape 4×2, expected 4×3",
                 assertThrows(IllegalArgumentException.class, () -> dense.backward(new DMatrixRMaj(4, 2))).getMessage());
+    }
+
+    /**
+     * A layer with fewer outputs than inputs reads its output for non-finite values, not its input:
+     * every NaN or ±∞ in the input must still be found and named, even where the weights are zero
+     * (∞·0 is NaN) or where +∞ and −∞ meet in one row.
+     */
+    @Test
+    void narrowingLayerFindsEveryNonFiniteInput() {
+        Dense zeros = new Dense(70, 3, w -> { });
+        Dense glorot = new Dense(70, 3);
+        double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Dense dense : List.of(zeros, glorot)) {
+            for (double value : bad) {
+                for (int[] at : new int[][] {{0, 0}, {5, 69}, {63, 17}}) {
+                    DMatrixRMaj batch = new DMatrixRMaj(64, 70);
+                    for (int i = 0; i < batch.data.length; i++) {
+                        batch.data[i] = Math.sin(i);
+                    }
+                    batch.set(at[0], at[1], value);
+                    assertEquals(dense + ": input holds " + value + " at row " + at[0] + ", column " + at[1],
+                            assertThrows(IllegalArgumentException.class, () -> dense.forward(batch)).getMessage());
+                }
+            }
+            DMatrixRMaj both = new DMatrixRMaj(2, 70);
+            both.set(1, 3, Double.POSITIVE_INFINITY);
+            both.set(1, 4, Double.NEGATIVE_INFINITY);
+            assertEquals(dense + ": input holds Infinity at row 1, column 3",
+                    assertThrows(IllegalArgumentException.class, () -> dense.forward(both)).getMessage());
+        }
+        // A finite input passes, and the output is X·W + b.
+        DMatrixRMaj ones = new DMatrixRMaj(2, 70);
+        java.util.Arrays.fill(ones.data, 1);
+        DMatrixRMaj out = glorot.forward(ones);
+        double expected = 0;
+        for (int p = 0; p < 70; p++) {
+            expected += glorot.weights().value().get(p, 2);
+        }
+        assertEquals(expected, out.get(1, 2), 1e-12);
     }
 
     @Test

@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * W2 with batches of 512 through {@code Model.fit}: 8 steps (one epoch of 4 096 synthetic images) on
- * whole batches ({@code threads} 0), or on 8 shards per batch with 1 or 2 worker threads. Time per
- * fit; divide by 8 for a step.
+ * W2 with batches of 512 through {@code Model.fit}: epochs of 8 steps (4 096 synthetic images) on
+ * whole batches ({@code threads} 0, products on the BLAS's own threads), or on 8 shards per batch
+ * with 1 or 2 worker threads (products on one BLAS thread each). Time per fit of {@code epochs}
+ * epochs; divide by 8 × epochs for a step.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +45,10 @@ public class ThreadsBenchmark {
     /** Worker threads; 0 for whole batches on the calling thread. */
     @Param({"0", "1", "2"})
     public int threads;
+
+    /** Epochs per fit: each fit makes its copies of the network and its worker threads once. */
+    @Param({"4"})
+    public int epochs;
 
     private Model model;
     private InMemoryDataset data;
@@ -66,14 +71,14 @@ public class ThreadsBenchmark {
                         new Dense(128, 128, Initializer.scaledNormal(0.01, random)), new ReLU(),
                         new Dense(128, 10, Initializer.scaledNormal(0.01, random))))
                 .loss(new SoftmaxCrossEntropy()).optimizer(Adam.builder().learningRate(0.001).decay(1e-3).build()).build();
-        FitOptions.Builder builder = FitOptions.builder().epochs(1).batchSize(BATCH).shuffle(false).logEveryEpochs(0);
+        FitOptions.Builder builder = FitOptions.builder().epochs(epochs).batchSize(BATCH).shuffle(false).logEveryEpochs(0);
         if (threads > 0) {
             builder.threads(threads);
         }
         options = builder.build();
     }
 
-    /** @return the last epoch's loss: one epoch of 8 steps */
+    /** @return the first epoch's loss */
     @Benchmark
     public double w2Batch512Epoch() {
         return model.fit(data, options).epochs().get(0).loss();

@@ -159,8 +159,8 @@ public final class FitOptions {
          * rounding of the sum). Every layer must have a registered type (its copies are made from it),
          * and none may keep statistics of its batches (BatchNorm): a shard's statistics are not the
          * batch's. Stochastic layers draw each shard's randomness from the seed, the epoch, the step and
-         * the shard. While it trains with more than one thread, a native matrix backend runs each
-         * product on one thread (where it can be told so: OpenBLAS on Java 22 and later).
+         * the shard. While it trains this way, a native matrix backend runs each product on one
+         * thread (OpenBLAS can be told so), so that {@code threads} is the number of cores used.
          *
          * <p>Measured on 2 cores (nn-bench/RESULTS.md): whole batches with OpenBLAS's own threads are
          * faster than shards for the Fashion-MNIST model, so this is for more cores than a product

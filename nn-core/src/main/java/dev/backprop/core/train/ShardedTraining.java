@@ -49,6 +49,8 @@ final class ShardedTraining implements AutoCloseable {
     private final DMatrixRMaj[][] gradients;
     private final DMatrixRMaj[] outputs;
     private final double[] losses;
+    /** Per shard: its share of the batch's rows. */
+    private final double[] weights;
 
     ShardedTraining(Model model, FitOptions options) {
         this.model = model;
@@ -72,6 +74,7 @@ final class ShardedTraining implements AutoCloseable {
         outputs = new DMatrixRMaj[shards];
         gradients = new DMatrixRMaj[shards][parameters.size()];
         losses = new double[shards];
+        weights = new double[shards];
         for (int k = 0; k < shards; k++) {
             inputs[k] = new DMatrixRMaj(1, 1);
             targets[k] = new DMatrixRMaj(1, 1);
@@ -86,10 +89,11 @@ final class ShardedTraining implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // The cores go to the worker threads: a native backend's own threads would fight them.
+        // The cores go to the worker threads, as many as asked (one means one core): a native
+        // backend's own threads would fight them.
         backend = Gemm.shared().backend();
         backendThreads = backend.threads();
-        if (threads > 1 && backendThreads > 1) {
+        if (backendThreads > 1) {
             backend.threads(1);
         } else if (threads > 1 && backendThreads == 0) {
             LOG.warn("{} threads over shards, and the {} backend cannot tell or limit its own threads: they may "
@@ -127,37 +131,19 @@ final class ShardedTraining implements AutoCloseable {
     private double step(Batch batch, int epoch, int step, List<Metric> metrics) {
         int rows = batch.size();
         int used = Math.min(shards, rows);
-        for (TrainingStep replica : replicas) {
-            List<Parameter> copies = replica.parameters();
-            for (int p = 0; p < parameters.size(); p++) {
-                copies.get(p).value().setTo(parameters.get(p).value());
-            }
+        for (int k = 0; k < used; k++) {
+            int first = (int) ((long) k * rows / used);
+            int last = (int) ((long) (k + 1) * rows / used);
+            weights[k] = (double) (last - first) / rows;
         }
         if (workers == null) {
             shardsOf(0, batch, used, epoch, step);
+            sumOf(0, used);
         } else {
-            List<Future<?>> running = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                running.add(workers.submit(() -> shardsOf(thread, batch, used, epoch, step)));
-            }
-            for (Future<?> future : running) {
-                await(future);
-            }
+            runOnEveryThread(thread -> shardsOf(thread, batch, used, epoch, step));
+            runOnEveryThread(thread -> sumOf(thread, used));
         }
-        // The sum in shard order, each shard weighted by its rows: the same whichever thread ran it.
         double loss = 0;
-        for (int p = 0; p < parameters.size(); p++) {
-            double[] sum = parameters.get(p).grad().data;
-            java.util.Arrays.fill(sum, 0, parameters.get(p).grad().getNumElements(), 0);
-            for (int k = 0; k < used; k++) {
-                double weight = (double) inputs[k].numRows / rows;
-                double[] shard = gradients[k][p].data;
-                for (int i = 0; i < gradients[k][p].getNumElements(); i++) {
-                    sum[i] += weight * shard[i];
-                }
-            }
-        }
         for (int k = 0; k < used; k++) {
             loss += losses[k] * inputs[k].numRows / rows;
             for (Metric metric : metrics) {
@@ -167,9 +153,28 @@ final class ShardedTraining implements AutoCloseable {
         return loss;
     }
 
-    /** What one worker does: shards thread, thread + threads, … with its own copy of the network. */
+    private void runOnEveryThread(java.util.function.IntConsumer work) {
+        List<Future<?>> running = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            running.add(workers.submit(() -> work.accept(thread)));
+        }
+        for (Future<?> future : running) {
+            await(future);
+        }
+    }
+
+    /**
+     * What one worker does first: shards thread, thread + threads, … with its own copy of the
+     * network, which reads the model's parameter values themselves (nothing writes them during a
+     * step) and writes each shard's gradients straight into that shard's own matrices.
+     */
     private void shardsOf(int thread, Batch batch, int used, int epoch, int step) {
         TrainingStep replica = replicas.get(thread);
+        List<Parameter> copies = replica.parameters();
+        for (int p = 0; p < parameters.size(); p++) {
+            copies.get(p).value().data = parameters.get(p).value().data;
+        }
         int rows = batch.size();
         for (int k = thread; k < used; k += threads) {
             int first = (int) ((long) k * rows / used);
@@ -179,11 +184,33 @@ final class ShardedTraining implements AutoCloseable {
             if (stochastic) {
                 replica.network().reseed(shardSeed(epoch, step, k));
             }
+            for (int p = 0; p < copies.size(); p++) {
+                copies.get(p).grad().data = gradients[k][p].data;
+            }
             losses[k] = replica.computeGradients(inputs[k], targets[k]);
             outputs[k].setTo(replica.output());
-            List<Parameter> copies = replica.parameters();
-            for (int p = 0; p < copies.size(); p++) {
-                gradients[k][p].setTo(copies.get(p).grad());
+        }
+    }
+
+    /**
+     * What one worker does next: its share of every parameter's elements, each the sum over the
+     * shards in shard order, each weighted by its share of the rows. Every element is summed in the
+     * same order whichever thread sums it, so the result does not depend on the number of threads.
+     */
+    private void sumOf(int thread, int used) {
+        for (int p = 0; p < parameters.size(); p++) {
+            DMatrixRMaj grad = parameters.get(p).grad();
+            int size = grad.getNumElements();
+            int from = (int) ((long) size * thread / threads);
+            int to = (int) ((long) size * (thread + 1) / threads);
+            double[] sum = grad.data;
+            java.util.Arrays.fill(sum, from, to, 0);
+            for (int k = 0; k < used; k++) {
+                double weight = weights[k];
+                double[] shard = gradients[k][p].data;
+                for (int i = from; i < to; i++) {
+                    sum[i] += weight * shard[i];
+                }
             }
         }
     }
@@ -233,7 +260,7 @@ final class ShardedTraining implements AutoCloseable {
         if (workers != null) {
             workers.shutdownNow();
         }
-        if (threads > 1 && backendThreads > 1) {
+        if (backendThreads > 1) {
             backend.threads(backendThreads);
         }
     }

@@ -105,11 +105,19 @@ class SparkTrainerTest {
         }
 
         Model onOneMachine(History[] history) {
+            return onOneMachine(history, 0);
+        }
+
+        /** @param threads worker threads over shards ({@code FitOptions.threads}), 0 for whole batches */
+        Model onOneMachine(History[] history, int threads) {
             Model model = Model.builder(network.get()).loss(new SoftmaxCrossEntropy()).optimizer(optimizer.get())
                     .build();
             BatchSchedule schedule = trainer().schedule(data.inputs.numRows);
-            history[0] = model.fit(schedule.replay(data.inputs, data.targets),
-                    FitOptions.builder().epochs(epochs).batchSize(batchSize).shuffle(false).build());
+            FitOptions.Builder options = FitOptions.builder().epochs(epochs).batchSize(batchSize).shuffle(false);
+            if (threads > 0) {
+                options.threads(threads);
+            }
+            history[0] = model.fit(schedule.replay(data.inputs, data.targets), options.build());
             return model;
         }
     }
@@ -149,6 +157,23 @@ class SparkTrainerTest {
     void unevenPartitionsAgreeWithinRounding(int partitions) {
         assertSameTraining(spiral(spiralNetwork(), momentum()), partitions, 1e-9);
         assertSameTraining(spiral(spiralNetwork(), adam()), partitions, 1e-9);
+    }
+
+    /**
+     * Shards on this machine's threads replay Spark's batches as well: the schedule decides which
+     * samples make each step on both, and the sums of the shards' or the partitions' gradients
+     * differ only in their rounding.
+     */
+    @Test
+    void threadsOnOneMachineAgreeWithSpark() {
+        SparkSpiral run = spiral(spiralNetwork(), adam());
+        double[] threaded = weights(run.onOneMachine(new History[1], 2));
+        double[] onSpark = weights(run.onSpark(2).model());
+        double worst = 0;
+        for (int i = 0; i < threaded.length; i++) {
+            worst = Math.max(worst, Math.abs(threaded[i] - onSpark[i]));
+        }
+        assertTrue(worst <= 1e-9, "weights differ by " + worst);
     }
 
     /**

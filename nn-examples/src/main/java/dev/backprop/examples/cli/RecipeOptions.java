@@ -89,8 +89,9 @@ final class RecipeOptions {
     Integer validateEvery;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Split each batch into " + FitOptions.DEFAULT_SHARDS + " shards computed on N threads; the "
-                    + "weights are the same for every N (no BatchNorm). Default: one thread, whole batches")
+            description = "Split each batch into " + FitOptions.DEFAULT_SHARDS + " shards computed on N threads (N cores: "
+                    + "OpenBLAS then runs one thread per product); the weights are the same for every N (no BatchNorm). "
+                    + "Default: whole batches, OpenBLAS on every core")
     Integer threads;
 
     @Option(names = "--patience", paramLabel = "N",

@@ -29,6 +29,10 @@ final class Penalty {
     }
 
     double loss(Parameter parameter) {
+        if (l1 == 0 && l2 == 0) {
+            // Training asks after every step: without this, a sum over every weight of W2 each time.
+            return 0;
+        }
         double absolute = 0;
         double squares = 0;
         for (double p : parameter.value().data) {

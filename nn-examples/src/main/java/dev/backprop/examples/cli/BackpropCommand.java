@@ -4,6 +4,9 @@ import dev.backprop.core.io.ModelFileException;
 import dev.backprop.data.DataFormatException;
 import dev.backprop.onnx.OnnxExportException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -15,12 +18,27 @@ import picocli.CommandLine;
  * line on standard error; {@code --verbose} adds the stack trace.
  */
 @Command(name = "backprop", mixinStandardHelpOptions = true, version = "backprop 0.1.0",
-        description = "Builds, trains, evaluates and applies small neural networks.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InspectCommand.class,
-            CrossValidateCommand.class, ExportCommand.class,
-            SparkCommand.class, SparkPredictCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "Builds, trains, evaluates and applies small neural networks.")
 public final class BackpropCommand {
+
+    /**
+     * The subcommands, in the order of the help. Added by {@link #run}: only the one a command line
+     * names, since picocli reads every option of every subcommand it is given (about 50 ms at
+     * each start for the ones not used); all of them for help and mistakes.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("train", TrainCommand::new);
+        SUBCOMMANDS.put("evaluate", EvaluateCommand::new);
+        SUBCOMMANDS.put("predict", PredictCommand::new);
+        SUBCOMMANDS.put("inspect", InspectCommand::new);
+        SUBCOMMANDS.put("cv", CrossValidateCommand::new);
+        SUBCOMMANDS.put("export", ExportCommand::new);
+        SUBCOMMANDS.put("spark", SparkCommand::new);
+        SUBCOMMANDS.put("spark-predict", SparkPredictCommand::new);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
 
     static volatile boolean verbose;
 
@@ -57,7 +75,14 @@ public final class BackpropCommand {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         System.setProperty("java.awt.headless", "true");
         verbose = false;
+        String[] command = args.length == 0 ? new String[] {"train"} : args;
         CommandLine line = new CommandLine(new BackpropCommand());
+        Supplier<Object> named = "help".equals(command[0]) ? null : SUBCOMMANDS.get(command[0]);
+        if (named != null) {
+            line.addSubcommand(command[0], named.get());
+        } else {
+            SUBCOMMANDS.forEach((name, subcommand) -> line.addSubcommand(name, subcommand.get()));
+        }
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
@@ -78,6 +103,6 @@ public final class BackpropCommand {
             errors.flush();
             return 1;
         });
-        return line.execute(args.length == 0 ? new String[] {"train"} : args);
+        return line.execute(command);
     }
 }

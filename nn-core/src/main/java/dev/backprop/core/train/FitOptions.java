@@ -153,7 +153,9 @@ public final class FitOptions {
 
         /**
          * Computes each batch as {@link #shards} shards of consecutive rows on this many worker threads,
-         * each with its own copy of the network, and sums the shards' gradients in shard order. The
+         * each with its own copy of the network (which reads the model's parameter values in place:
+         * a layer's {@code forward} and {@code backward} must not write them, only an optimizer
+         * does), and sums the shards' gradients in shard order. The
          * weights depend on the number of shards, never on the number of threads: 1, 2, 3 or 8 threads
          * give the same weights bit for bit (they differ from training without threads only in the
          * rounding of the sum). Every layer must have a registered type (its copies are made from it),

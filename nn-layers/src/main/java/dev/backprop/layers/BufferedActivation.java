@@ -16,7 +16,9 @@ abstract class BufferedActivation implements Activation {
 
     @Override
     public final DMatrixRMaj forward(DMatrixRMaj batch) {
-        MatrixChecks.requireNonEmpty(toString(), "input", batch);
+        if (batch == null || batch.numRows == 0 || batch.numCols == 0) {
+            MatrixChecks.requireNonEmpty(toString(), "input", batch); // the name only for the message
+        }
         input = batch;
         output.reshape(batch.numRows, batch.numCols);
         activate(batch, output);
@@ -25,7 +27,11 @@ abstract class BufferedActivation implements Activation {
 
     @Override
     public final DMatrixRMaj backward(DMatrixRMaj gradOutput) {
-        MatrixChecks.requireBackwardFits(toString(), input == null ? null : output, gradOutput);
+        if (input == null || gradOutput == null || gradOutput.numRows != output.numRows
+                || gradOutput.numCols != output.numCols) {
+            // The name (a reflective call) only for the message.
+            MatrixChecks.requireBackwardFits(toString(), input == null ? null : output, gradOutput);
+        }
         gradInput.reshape(gradOutput.numRows, gradOutput.numCols);
         differentiate(input, output, gradOutput, gradInput);
         return gradInput;

@@ -46,6 +46,10 @@ public class ThreadsBenchmark {
     @Param({"0", "1", "2"})
     public int threads;
 
+    /** Shards per batch with threads. */
+    @Param({"8"})
+    public int shards;
+
     /** Epochs per fit: each fit makes its copies of the network and its worker threads once. */
     @Param({"4"})
     public int epochs;
@@ -73,7 +77,7 @@ public class ThreadsBenchmark {
                 .loss(new SoftmaxCrossEntropy()).optimizer(Adam.builder().learningRate(0.001).decay(1e-3).build()).build();
         FitOptions.Builder builder = FitOptions.builder().epochs(epochs).batchSize(BATCH).shuffle(false).logEveryEpochs(0);
         if (threads > 0) {
-            builder.threads(threads);
+            builder.threads(threads).shards(shards);
         }
         options = builder.build();
     }

@@ -81,6 +81,9 @@ final class Recipe implements java.io.Serializable {
     int validateEvery = 1;
     /** Worker threads over shards of each batch ({@code FitOptions.threads}); 0 for none. */
     int threads;
+
+    /** The shards of each batch with threads ({@code FitOptions.shards}); 0 for the default. */
+    int shards;
     /** Metrics asked for with --metric, by the names people type. */
     List<String> extraMetrics = List.of();
     /** --schedule as typed, or null for the book's decay. */
@@ -199,6 +202,9 @@ final class Recipe implements java.io.Serializable {
                 .logEveryEpochs(Math.max(1, epochs / 10)).validateEvery(validateEvery);
         if (threads > 0) {
             fit.threads(threads);
+            if (shards > 0) {
+                fit.shards(shards);
+            }
         }
         if (batchSize == 0) {
             fit.fullBatch();
@@ -426,6 +432,7 @@ final class Recipe implements java.io.Serializable {
         json.put("validateEvery", validateEvery);
         if (threads > 0) {
             json.put("threads", threads);
+            json.put("shards", shards > 0 ? shards : FitOptions.DEFAULT_SHARDS);
         }
         if (classWeight != null) {
             json.put("classWeight", classWeight);

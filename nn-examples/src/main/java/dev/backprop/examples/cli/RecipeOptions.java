@@ -94,6 +94,11 @@ final class RecipeOptions {
                     + "Default: whole batches, OpenBLAS on every core")
     Integer threads;
 
+    @Option(names = "--shards", paramLabel = "N",
+            description = "With --threads: the shards each batch is split into (default: " + FitOptions.DEFAULT_SHARDS
+                    + "); the weights depend on N, not on the threads. Fewer, larger shards are faster products")
+    Integer shards;
+
     @Option(names = "--patience", paramLabel = "N",
             description = "Stop when the validation loss has not improved for N epochs, best weights restored; "
                     + "0 for none (default: 20 for a CSV file, else 0)")
@@ -154,6 +159,10 @@ final class RecipeOptions {
         }
         recipe.patience = patience != null ? patience : recipe.patience;
         recipe.threads = threads != null ? positive("--threads", threads) : recipe.threads;
+        if (shards != null && recipe.threads == 0) {
+            throw new UsageException("--shards splits batches over --threads: give --threads too");
+        }
+        recipe.shards = shards != null ? positive("--shards", shards) : recipe.shards;
         recipe.validateEvery = validateEvery != null ? positive("--validate-every", validateEvery) : recipe.validateEvery;
         recipe.classWeight = classWeight != null ? classWeight.strip() : recipe.classWeight;
         recipe.loss = loss != null ? loss.strip() : recipe.loss;

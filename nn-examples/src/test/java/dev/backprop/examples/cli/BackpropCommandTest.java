@@ -218,4 +218,29 @@ class BackpropCommandTest {
         assertEquals(2, refused.exitCode());
         assertTrue(refused.err().contains("--threads"), refused.err());
     }
+
+    /** The shards decide the rounding of the gradients' sum: another number, other weights; the threads never. */
+    @Test
+    void shardsChooseTheSplitAndThreadsDoNot() {
+        double[][] weights = new double[3][];
+        String[][] options = {{"--threads", "1", "--shards", "2"}, {"--threads", "2", "--shards", "2"},
+            {"--threads", "2", "--shards", "3"}};
+        for (int i = 0; i < 3; i++) {
+            Path model = folder.resolve("shards-" + i + ".bpz");
+            Run run = run(concat(new String[] {"train", "--dataset", "spiral", "--epochs", "30", "--batch-size", "64",
+                "--save", model.toString(), "--quiet"}, options[i]));
+            assertEquals(0, run.exitCode(), run.err());
+            weights[i] = ModelFile.load(model).parameters().stream()
+                    .flatMapToDouble(p -> java.util.Arrays.stream(p.value().data)).toArray();
+        }
+        assertArrayEquals(weights[0], weights[1], 0.0);
+        double worst = 0;
+        for (int j = 0; j < weights[0].length; j++) {
+            worst = Math.max(worst, Math.abs(weights[0][j] - weights[2][j]));
+        }
+        assertTrue(worst > 0 && worst < 1e-9, "2 and 3 shards differ only in rounding: " + worst);
+        Run refused = run("train", "--dataset", "spiral", "--shards", "2");
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("--threads"), refused.err());
+    }
 }

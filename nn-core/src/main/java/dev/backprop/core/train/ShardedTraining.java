@@ -11,6 +11,7 @@ import dev.backprop.core.component.ConfigException;
 import dev.backprop.core.data.Batch;
 import dev.backprop.core.linalg.Gemm;
 import dev.backprop.core.linalg.GemmBackend;
+import dev.backprop.core.linalg.Precision;
 import dev.backprop.core.metrics.Metric;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -84,7 +85,8 @@ final class ShardedTraining implements AutoCloseable {
             }
         }
         AtomicInteger number = new AtomicInteger();
-        workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, task -> {
+        // The calling thread is worker 0: the pool holds the others.
+        workers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, task -> {
             Thread thread = new Thread(task, "backprop-shards-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -153,14 +155,28 @@ final class ShardedTraining implements AutoCloseable {
         return loss;
     }
 
+    /**
+     * Runs work 1 … threads − 1 on the pool, in this thread's precision of products, and work 0 on
+     * this thread, and returns when all are done.
+     */
     private void runOnEveryThread(java.util.function.IntConsumer work) {
-        List<Future<?>> running = new ArrayList<>(threads);
-        for (int t = 0; t < threads; t++) {
+        List<Future<?>> running = new ArrayList<>(threads - 1);
+        // The products' precision is per thread: the workers take this thread's (Gemm.callWith).
+        Precision precision = Gemm.precision();
+        for (int t = 1; t < threads; t++) {
             int thread = t;
-            running.add(workers.submit(() -> work.accept(thread)));
+            running.add(workers.submit(() -> Gemm.callWith(precision, () -> {
+                work.accept(thread);
+                return null;
+            })));
         }
-        for (Future<?> future : running) {
-            await(future);
+        try {
+            work.accept(0);
+        } finally {
+            // Even when this thread's part failed: no worker may still run when the step ends.
+            for (Future<?> future : running) {
+                await(future);
+            }
         }
     }
 

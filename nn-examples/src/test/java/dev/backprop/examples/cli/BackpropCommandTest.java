@@ -3,11 +3,13 @@ package dev.backprop.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Sequential;
 import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.io.ModelFile;
+import dev.backprop.core.linalg.Gemm;
 import dev.backprop.core.train.Model;
 import dev.backprop.data.BookDatasets;
 import java.awt.image.BufferedImage;
@@ -217,6 +219,33 @@ class BackpropCommandTest {
         Run refused = run("train", "--dataset", "spiral", "--threads", "0");
         assertEquals(2, refused.exitCode());
         assertTrue(refused.err().contains("--threads"), refused.err());
+    }
+
+    /**
+     * Float32 products on shards: every worker thread computes in the precision asked for, so one
+     * and two threads give the same weights, and they are not those of double products.
+     */
+    @Test
+    void float32ProductsOnEveryThread() {
+        assumeTrue(Gemm.shared().backend().supportsFloat32(), "float32 products need OpenBLAS, not -Dbackprop.gemm=ejml");
+        // Shards of 150 rows: products large enough for OpenBLAS (small ones run on EJML, in double).
+        String[][] options = {{"--threads", "1", "--precision", "float32"}, {"--threads", "2", "--precision", "float32"},
+            {"--threads", "2"}};
+        double[][] weights = new double[3][];
+        for (int i = 0; i < 3; i++) {
+            Path model = folder.resolve("precision-" + i + ".bpz");
+            Run run = run(concat(new String[] {"train", "--dataset", "spiral", "--epochs", "20", "--batch-size", "300",
+                "--shards", "2", "--hidden", "128", "--save", model.toString(), "--quiet"}, options[i]));
+            assertEquals(0, run.exitCode(), run.err());
+            weights[i] = ModelFile.load(model).parameters().stream()
+                    .flatMapToDouble(p -> java.util.Arrays.stream(p.value().data)).toArray();
+        }
+        assertArrayEquals(weights[0], weights[1], 0.0);
+        double worst = 0;
+        for (int j = 0; j < weights[0].length; j++) {
+            worst = Math.max(worst, Math.abs(weights[0][j] - weights[2][j]));
+        }
+        assertTrue(worst > 1e-9, "float32 products change the weights: " + worst);
     }
 
     /** The shards decide the rounding of the gradients' sum: another number, other weights; the threads never. */

@@ -203,19 +203,28 @@ class BackpropCommandTest {
         return all;
     }
 
+    /** Trains with the given options, saves the model and returns its parameters, flattened. */
+    private double[] trainedWeights(String name, String... options) {
+        Path model = folder.resolve(name + ".bpz");
+        Run run = run(concat(options, "--save", model.toString(), "--quiet"));
+        assertEquals(0, run.exitCode(), run.err());
+        return ModelFile.load(model).parameters().stream()
+                .flatMapToDouble(p -> java.util.Arrays.stream(p.value().data)).toArray();
+    }
+
+    private static double largestDifference(double[] a, double[] b) {
+        double worst = 0;
+        for (int j = 0; j < a.length; j++) {
+            worst = Math.max(worst, Math.abs(a[j] - b[j]));
+        }
+        return worst;
+    }
+
     @Test
     void threadsGiveTheSameModelWhateverTheirNumber() {
-        double[][] weights = new double[2][];
-        int[] threads = {1, 3};
-        for (int i = 0; i < 2; i++) {
-            Path model = folder.resolve("threads-" + threads[i] + ".bpz");
-            Run run = run("train", "--dataset", "spiral", "--epochs", "30", "--batch-size", "64", "--threads",
-                    Integer.toString(threads[i]), "--save", model.toString(), "--quiet");
-            assertEquals(0, run.exitCode(), run.err());
-            weights[i] = ModelFile.load(model).parameters().stream()
-                    .flatMapToDouble(p -> java.util.Arrays.stream(p.value().data)).toArray();
-        }
-        assertArrayEquals(weights[0], weights[1], 0.0);
+        String[] train = {"train", "--dataset", "spiral", "--epochs", "30", "--batch-size", "64"};
+        assertArrayEquals(trainedWeights("threads-1", concat(train, "--threads", "1")),
+                trainedWeights("threads-3", concat(train, "--threads", "3")), 0.0);
         Run refused = run("train", "--dataset", "spiral", "--threads", "0");
         assertEquals(2, refused.exitCode());
         assertTrue(refused.err().contains("--threads"), refused.err());
@@ -229,44 +238,25 @@ class BackpropCommandTest {
     void float32ProductsOnEveryThread() {
         assumeTrue(Gemm.shared().backend().supportsFloat32(), "float32 products need OpenBLAS, not -Dbackprop.gemm=ejml");
         // Shards of 150 rows: products large enough for OpenBLAS (small ones run on EJML, in double).
-        String[][] options = {{"--threads", "1", "--precision", "float32"}, {"--threads", "2", "--precision", "float32"},
-            {"--threads", "2"}};
-        double[][] weights = new double[3][];
-        for (int i = 0; i < 3; i++) {
-            Path model = folder.resolve("precision-" + i + ".bpz");
-            Run run = run(concat(new String[] {"train", "--dataset", "spiral", "--epochs", "20", "--batch-size", "300",
-                "--shards", "2", "--hidden", "128", "--save", model.toString(), "--quiet"}, options[i]));
-            assertEquals(0, run.exitCode(), run.err());
-            weights[i] = ModelFile.load(model).parameters().stream()
-                    .flatMapToDouble(p -> java.util.Arrays.stream(p.value().data)).toArray();
-        }
-        assertArrayEquals(weights[0], weights[1], 0.0);
-        double worst = 0;
-        for (int j = 0; j < weights[0].length; j++) {
-            worst = Math.max(worst, Math.abs(weights[0][j] - weights[2][j]));
-        }
+        String[] train = {"train", "--dataset", "spiral", "--epochs", "20", "--batch-size", "300", "--shards", "2",
+            "--hidden", "128"};
+        double[] one = trainedWeights("float32-1", concat(train, "--threads", "1", "--precision", "float32"));
+        double[] two = trainedWeights("float32-2", concat(train, "--threads", "2", "--precision", "float32"));
+        double[] inDouble = trainedWeights("float64-2", concat(train, "--threads", "2"));
+        assertArrayEquals(one, two, 0.0);
+        double worst = largestDifference(one, inDouble);
         assertTrue(worst > 1e-9, "float32 products change the weights: " + worst);
     }
 
     /** The shards decide the rounding of the gradients' sum: another number, other weights; the threads never. */
     @Test
     void shardsChooseTheSplitAndThreadsDoNot() {
-        double[][] weights = new double[3][];
-        String[][] options = {{"--threads", "1", "--shards", "2"}, {"--threads", "2", "--shards", "2"},
-            {"--threads", "2", "--shards", "3"}};
-        for (int i = 0; i < 3; i++) {
-            Path model = folder.resolve("shards-" + i + ".bpz");
-            Run run = run(concat(new String[] {"train", "--dataset", "spiral", "--epochs", "30", "--batch-size", "64",
-                "--save", model.toString(), "--quiet"}, options[i]));
-            assertEquals(0, run.exitCode(), run.err());
-            weights[i] = ModelFile.load(model).parameters().stream()
-                    .flatMapToDouble(p -> java.util.Arrays.stream(p.value().data)).toArray();
-        }
-        assertArrayEquals(weights[0], weights[1], 0.0);
-        double worst = 0;
-        for (int j = 0; j < weights[0].length; j++) {
-            worst = Math.max(worst, Math.abs(weights[0][j] - weights[2][j]));
-        }
+        String[] train = {"train", "--dataset", "spiral", "--epochs", "30", "--batch-size", "64"};
+        double[] twoOnOne = trainedWeights("shards-2-1", concat(train, "--threads", "1", "--shards", "2"));
+        double[] twoOnTwo = trainedWeights("shards-2-2", concat(train, "--threads", "2", "--shards", "2"));
+        double[] threeOnTwo = trainedWeights("shards-3-2", concat(train, "--threads", "2", "--shards", "3"));
+        assertArrayEquals(twoOnOne, twoOnTwo, 0.0);
+        double worst = largestDifference(twoOnOne, threeOnTwo);
         assertTrue(worst > 0 && worst < 1e-9, "2 and 3 shards differ only in rounding: " + worst);
         Run refused = run("train", "--dataset", "spiral", "--shards", "2");
         assertEquals(2, refused.exitCode());

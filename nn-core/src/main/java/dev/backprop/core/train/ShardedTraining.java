@@ -51,7 +51,7 @@ final class ShardedTraining implements AutoCloseable {
     private final DMatrixRMaj[] outputs;
     private final double[] losses;
     /** Per shard: its share of the batch's rows. */
-    private final double[] weights;
+    private final double[] rowShares;
 
     ShardedTraining(Model model, FitOptions options) {
         this.model = model;
@@ -75,7 +75,7 @@ final class ShardedTraining implements AutoCloseable {
         outputs = new DMatrixRMaj[shards];
         gradients = new DMatrixRMaj[shards][parameters.size()];
         losses = new double[shards];
-        weights = new double[shards];
+        rowShares = new double[shards];
         for (int k = 0; k < shards; k++) {
             inputs[k] = new DMatrixRMaj(1, 1);
             targets[k] = new DMatrixRMaj(1, 1);
@@ -136,7 +136,7 @@ final class ShardedTraining implements AutoCloseable {
         for (int k = 0; k < used; k++) {
             int first = (int) ((long) k * rows / used);
             int last = (int) ((long) (k + 1) * rows / used);
-            weights[k] = (double) (last - first) / rows;
+            rowShares[k] = (double) (last - first) / rows;
         }
         if (workers == null) {
             shardsOf(0, batch, used, epoch, step);
@@ -222,7 +222,7 @@ final class ShardedTraining implements AutoCloseable {
             double[] sum = grad.data;
             java.util.Arrays.fill(sum, from, to, 0);
             for (int k = 0; k < used; k++) {
-                double weight = weights[k];
+                double weight = rowShares[k];
                 double[] shard = gradients[k][p].data;
                 for (int i = from; i < to; i++) {
                     sum[i] += weight * shard[i];

@@ -34,14 +34,17 @@ final class EarlyStart {
 
     /**
      * @param args the command line
-     * @return whether it runs a command that multiplies matrices in this JVM, not just its help
+     * @return whether it runs a command that multiplies matrices in this JVM, not just its help;
+     *     and not {@code --verbose}, whose DEBUG lines name the products chosen, which only the
+     *     parsed command line sets the level for
      */
     static boolean computes(String[] args) {
         if (args.length > 0 && !COMPUTING.contains(args[0])) {
             return false;
         }
         for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
+            if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")
+                    || arg.equals("--verbose") || arg.matches("-[a-zA-Z]*v[a-zA-Z]*")) {
                 return false;
             }
         }

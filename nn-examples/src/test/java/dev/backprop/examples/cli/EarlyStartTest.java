@@ -28,4 +28,12 @@ class EarlyStartTest {
         assertFalse(EarlyStart.computes(new String[] {"spark", "--master", "local[2]"}));
         assertFalse(EarlyStart.computes(new String[] {"help", "train"}));
     }
+
+    @Test
+    void verboseRunsChooseWhenTheLevelIsSet() {
+        assertFalse(EarlyStart.computes(new String[] {"train", "--verbose"}));
+        assertFalse(EarlyStart.computes(new String[] {"train", "-v"}));
+        assertFalse(EarlyStart.computes(new String[] {"predict", "-qv", "--model", "m.zip"}));
+        assertTrue(EarlyStart.computes(new String[] {"train", "-q", "--label-column", "value"}));
+    }
 }

@@ -24,7 +24,8 @@ final class EarlyStart {
      * @param args the command line
      */
     static void startFor(String[] args) {
-        if (!computes(args)) {
+        // A choice forced by -Dbackprop.gemm is logged at INFO, which --quiet must be able to hide.
+        if (!computes(args) || System.getProperty(Gemm.PROPERTY) != null) {
             return;
         }
         Thread thread = new Thread(Gemm::shared, "backprop-early-start");

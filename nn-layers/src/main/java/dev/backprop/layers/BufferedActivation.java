@@ -13,12 +13,12 @@ abstract class BufferedActivation implements Activation {
     private final DMatrixRMaj output = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj gradInput = new DMatrixRMaj(1, 1);
     private DMatrixRMaj input;
+    /** {@link #toString()}, kept: the checks of every call name the layer (a reflective call each time). */
+    private String name;
 
     @Override
     public final DMatrixRMaj forward(DMatrixRMaj batch) {
-        if (batch == null || batch.numRows == 0 || batch.numCols == 0) {
-            MatrixChecks.requireNonEmpty(toString(), "input", batch); // the name only for the message
-        }
+        MatrixChecks.requireNonEmpty(name(), "input", batch);
         input = batch;
         output.reshape(batch.numRows, batch.numCols);
         activate(batch, output);
@@ -27,14 +27,17 @@ abstract class BufferedActivation implements Activation {
 
     @Override
     public final DMatrixRMaj backward(DMatrixRMaj gradOutput) {
-        if (input == null || gradOutput == null || gradOutput.numRows != output.numRows
-                || gradOutput.numCols != output.numCols) {
-            // The name (a reflective call) only for the message.
-            MatrixChecks.requireBackwardFits(toString(), input == null ? null : output, gradOutput);
-        }
+        MatrixChecks.requireBackwardFits(name(), input == null ? null : output, gradOutput);
         gradInput.reshape(gradOutput.numRows, gradOutput.numCols);
         differentiate(input, output, gradOutput, gradInput);
         return gradInput;
+    }
+
+    private String name() {
+        if (name == null) {
+            name = toString(); // not in the constructor: a subclass's toString reads its own fields
+        }
+        return name;
     }
 
     /** Writes {@code f(input)} into {@code output}, which has the input's shape. */

@@ -85,14 +85,26 @@ public final class MatrixChecks {
      * @throws IllegalArgumentException naming the first row and column that holds NaN or infinity
      */
     public static void requireFinite(String owner, String what, DMatrixRMaj matrix) {
+        int i = indexOfNonFinite(matrix);
+        if (i >= 0) {
+            throw new IllegalArgumentException(owner + ": " + what + " holds " + matrix.data[i]
+                    + " at row " + i / matrix.numCols + ", column " + i % matrix.numCols);
+        }
+    }
+
+    /**
+     * @param matrix the matrix to scan
+     * @return the row-major index of its first NaN or infinite entry, or −1 if every entry is finite
+     */
+    public static int indexOfNonFinite(DMatrixRMaj matrix) {
         double[] data = matrix.data;
         int size = matrix.getNumElements();
         for (int i = 0; i < size; i++) {
             if (!Double.isFinite(data[i])) {
-                throw new IllegalArgumentException(owner + ": " + what + " holds " + data[i]
-                        + " at row " + i / matrix.numCols + ", column " + i % matrix.numCols);
+                return i;
             }
         }
+        return -1;
     }
 
     /**

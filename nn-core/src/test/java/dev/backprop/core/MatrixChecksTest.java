@@ -33,6 +33,22 @@ class MatrixChecksTest {
     }
 
     @Test
+    void indexOfNonFiniteFindsTheFirstNaNOrInfinity() {
+        DMatrixRMaj m = new DMatrixRMaj(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        assertEquals(-1, MatrixChecks.indexOfNonFinite(m));
+        m.set(1, 2, Double.NEGATIVE_INFINITY);
+        assertEquals(5, MatrixChecks.indexOfNonFinite(m));
+        m.set(0, 1, Double.NaN);
+        assertEquals(1, MatrixChecks.indexOfNonFinite(m));
+        m.set(0, 0, Double.POSITIVE_INFINITY);
+        assertEquals(0, MatrixChecks.indexOfNonFinite(m));
+        // Only the matrix's own entries count, not the spare end of a larger array.
+        DMatrixRMaj shrunk = new DMatrixRMaj(new double[][] {{1, 2}, {3, Double.NaN}});
+        shrunk.reshape(1, 2);
+        assertEquals(-1, MatrixChecks.indexOfNonFinite(shrunk));
+    }
+
+    @Test
     void backwardBeforeForwardIsAnIllegalState() {
         assertThrows(IllegalStateException.class,
                 () -> MatrixChecks.requireBackwardFits("ReLU", null, new DMatrixRMaj(1, 1)));

@@ -138,20 +138,10 @@ public final class Dense implements Layer, Regularized, InputGradientSkippable, 
                 z[k] += b[j];
             }
         }
-        if (checkOutput && !allFinite(output)) {
+        if (checkOutput && MatrixChecks.indexOfNonFinite(output) >= 0) {
             MatrixChecks.requireFinite(name, "input", batch);
         }
         return output;
-    }
-
-    private static boolean allFinite(DMatrixRMaj matrix) {
-        double[] data = matrix.data;
-        for (int i = 0, size = matrix.getNumElements(); i < size; i++) {
-            if (!Double.isFinite(data[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

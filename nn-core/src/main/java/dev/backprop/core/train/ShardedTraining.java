@@ -103,17 +103,16 @@ final class ShardedTraining implements AutoCloseable {
         }
     }
 
-    /** A copy of the network and loss made from their registered types, with the model's parameter values. */
+    /**
+     * A copy of the network and loss made from their registered types. Its parameter values are not
+     * copied: {@link #shardsOf} points them at the model's at every step.
+     */
     private static TrainingStep replica(Sequential network, Loss loss) {
         Components components = Components.registered();
         List<Layer> copies = new ArrayList<>();
         try {
             for (Layer layer : network.leafLayers()) {
-                Layer copy = components.create(Layer.class, components.describe(layer), "a copy of " + layer);
-                for (int p = 0; p < layer.parameters().size(); p++) {
-                    copy.parameters().get(p).value().setTo(layer.parameters().get(p).value());
-                }
-                copies.add(copy);
+                copies.add(components.create(Layer.class, components.describe(layer), "a copy of " + layer));
             }
             TrainingStep step = new TrainingStep(new Sequential(copies.toArray(Layer[]::new)),
                     components.create(Loss.class, components.describe(loss), "a copy of " + loss));

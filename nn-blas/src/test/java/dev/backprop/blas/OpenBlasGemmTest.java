@@ -60,18 +60,16 @@ class OpenBlasGemmTest {
     @Test
     void aNonFiniteInputSpoilsItsWholeRow() {
         OpenBlasGemm blas = new OpenBlasGemm();
+        NumpyRandom random = new NumpyRandom(5);
         for (int[] shape : new int[][] {{4, 7, 3}, {128, 784, 128}, {300, 64, 3}}) {
             int m = shape[0];
             int k = shape[1];
             int n = shape[2];
             for (double value : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
-                DMatrixRMaj x = new DMatrixRMaj(m, k);
-                for (int i = 0; i < x.data.length; i++) {
-                    x.data[i] = Math.cos(i);
-                }
+                DMatrixRMaj x = random.randn(m, k);
                 int row = m / 2;
                 x.set(row, k - 1, value);
-                for (DMatrixRMaj w : new DMatrixRMaj[] {new DMatrixRMaj(k, n), filled(k, n)}) {
+                for (DMatrixRMaj w : new DMatrixRMaj[] {new DMatrixRMaj(k, n), random.randn(k, n)}) {
                     for (boolean float32 : new boolean[] {false, true}) {
                         DMatrixRMaj z = new DMatrixRMaj(m, n);
                         if (float32) {
@@ -88,14 +86,6 @@ class OpenBlasGemmTest {
                 }
             }
         }
-    }
-
-    private static DMatrixRMaj filled(int rows, int cols) {
-        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = Math.sin(0.3 * i);
-        }
-        return m;
     }
 
     private static int compareWithEjml(boolean float32, double tolerance) {

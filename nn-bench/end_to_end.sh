@@ -9,6 +9,9 @@
 # Needs Debian's python3-torch (with libopenblas0-pthread); build the command first
 # (./backprop --help), with the newest JDK if its zero-copy products should be in the jar.
 set -euo pipefail
+# Set on some machines for old OpenBLAS builds; they slow current ones (see compare.sh): every
+# process below runs as on a machine where nobody set them.
+unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$here/.."
 jar="$root/nn-examples/target/backprop.jar"

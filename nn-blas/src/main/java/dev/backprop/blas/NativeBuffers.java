@@ -30,6 +30,14 @@ final class NativeBuffers {
         return doubleSlot(2, size);
     }
 
+    /** @return the result buffer, holding a copy of {@code c} for a product to be added to */
+    DoublePointer doubleResult(DMatrixRMaj c) {
+        resultSize = c.getNumElements();
+        DoublePointer buffer = doubleSlot(2, resultSize);
+        buffer.put(c.data, 0, resultSize);
+        return buffer;
+    }
+
     /** Copies the last double result into {@code c}. */
     void readDoubles(DMatrixRMaj c) {
         doubles[2].get(c.data, 0, resultSize);

@@ -38,6 +38,17 @@ public final class OpenBlasGemm implements GemmBackend {
         Products.dgemm(a, transposeA, b, transposeB, c);
     }
 
+    /** @return true: OpenBLAS adds the product to the result in its own pass ({@code beta = 1}) */
+    @Override
+    public boolean supportsMultiplyAdd() {
+        return true;
+    }
+
+    @Override
+    public void multiplyAdd(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+        Products.dgemmAdd(a, transposeA, b, transposeB, c);
+    }
+
     @Override
     public boolean supportsFloat32() {
         return true;

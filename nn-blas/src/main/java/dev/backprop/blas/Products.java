@@ -6,6 +6,7 @@ import static org.bytedeco.openblas.global.openblas.CblasTrans;
 import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas_full;
 import org.ejml.data.DMatrixRMaj;
 
@@ -29,13 +30,24 @@ final class Products {
 
     /** c = op(a)·op(b), row-major, in double precision. */
     static void dgemm(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+        dgemm(a, transposeA, b, transposeB, false, c);
+    }
+
+    /** c = c + op(a)·op(b), row-major, in double precision: c is copied in as well. */
+    static void dgemmAdd(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+        dgemm(a, transposeA, b, transposeB, true, c);
+    }
+
+    private static void dgemm(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, boolean add,
+            DMatrixRMaj c) {
         int m = c.numRows;
         int n = c.numCols;
         int k = transposeA ? a.numRows : a.numCols;
         NativeBuffers buffers = BUFFERS.get();
+        DoublePointer result = add ? buffers.doubleResult(c) : buffers.doubleResult(m * n);
         cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                 m, n, k, 1.0, buffers.doubles(0, a), Math.max(1, a.numCols), buffers.doubles(1, b),
-                Math.max(1, b.numCols), 0.0, buffers.doubleResult(m * n), Math.max(1, n));
+                Math.max(1, b.numCols), add ? 1.0 : 0.0, result, Math.max(1, n));
         buffers.readDoubles(c);
     }
 

@@ -59,13 +59,23 @@ final class Products {
 
     /** c = op(a)·op(b), row-major, in double precision. */
     static void dgemm(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+        dgemm(a, transposeA, b, transposeB, 0.0, c);
+    }
+
+    /** c = c + op(a)·op(b), row-major, in double precision. */
+    static void dgemmAdd(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+        dgemm(a, transposeA, b, transposeB, 1.0, c);
+    }
+
+    private static void dgemm(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, double beta,
+            DMatrixRMaj c) {
         int m = c.numRows;
         int n = c.numCols;
         int k = transposeA ? a.numRows : a.numCols;
         try {
             DGEMM.invokeExact(ROW_MAJOR, transposeA ? TRANS : NO_TRANS, transposeB ? TRANS : NO_TRANS, m, n, k, 1.0,
                     MemorySegment.ofArray(a.data), Math.max(1, a.numCols), MemorySegment.ofArray(b.data),
-                    Math.max(1, b.numCols), 0.0, MemorySegment.ofArray(c.data), Math.max(1, n));
+                    Math.max(1, b.numCols), beta, MemorySegment.ofArray(c.data), Math.max(1, n));
         } catch (Throwable e) {
             throw rethrow(e);
         }

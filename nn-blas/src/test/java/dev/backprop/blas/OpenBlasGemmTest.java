@@ -40,6 +40,45 @@ class OpenBlasGemmTest {
         assertEquals(4 * SHAPES.length, compareWithEjml(true, 2e-6));
     }
 
+    /**
+     * {@code c + op(a)·op(b)} in OpenBLAS's own pass ({@code beta = 1}) against EJML's product plus
+     * {@code c}, on every shape and transposition; where k fits in one of OpenBLAS's blocks the sum
+     * is rounded once, as the product then the sum would be.
+     */
+    @Test
+    void addsProductsToWhatTheResultHolds() {
+        OpenBlasGemm blas = new OpenBlasGemm();
+        assertTrue(blas.supportsMultiplyAdd());
+        NumpyRandom random = new NumpyRandom(4);
+        for (int[] shape : SHAPES) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            for (boolean transposeA : new boolean[] {false, true}) {
+                for (boolean transposeB : new boolean[] {false, true}) {
+                    DMatrixRMaj a = transposeA ? random.randn(k, m) : random.randn(m, k);
+                    DMatrixRMaj b = transposeB ? random.randn(n, k) : random.randn(k, n);
+                    DMatrixRMaj start = random.randn(m, n);
+                    DMatrixRMaj expected = new DMatrixRMaj(m, n);
+                    CommonOps_DDRM.mult(transposeA ? CommonOps_DDRM.transpose(a, null) : a,
+                            transposeB ? CommonOps_DDRM.transpose(b, null) : b, expected);
+                    CommonOps_DDRM.addEquals(expected, start);
+                    DMatrixRMaj actual = start.copy();
+                    blas.multiplyAdd(a, transposeA, b, transposeB, actual);
+                    for (int i = 0; i < expected.getNumElements(); i++) {
+                        assertEquals(expected.data[i], actual.data[i], 1e-12 * (1 + Math.abs(expected.data[i])),
+                                m + "×" + k + "×" + n + " " + transposeA + " " + transposeB);
+                    }
+                }
+            }
+        }
+        DMatrixRMaj bias = new DMatrixRMaj(new double[][] {{0.25, -1}});
+        DMatrixRMaj z = bias.copy();
+        blas.multiplyAdd(new DMatrixRMaj(new double[][] {{2}}), false, new DMatrixRMaj(new double[][] {{3, 0.5}}), false, z);
+        assertEquals(6.25, z.get(0, 0), 0.0);
+        assertEquals(0.0, z.get(0, 1), 0.0);
+    }
+
     @Test
     void float32ProductsAreRoundedToFloat() {
         OpenBlasGemm blas = new OpenBlasGemm();
@@ -70,12 +109,15 @@ class OpenBlasGemmTest {
                 int row = m / 2;
                 x.set(row, k - 1, value);
                 for (DMatrixRMaj w : new DMatrixRMaj[] {new DMatrixRMaj(k, n), random.randn(k, n)}) {
-                    for (boolean float32 : new boolean[] {false, true}) {
+                    for (int form = 0; form < 3; form++) {
+                        boolean float32 = form == 1;
                         DMatrixRMaj z = new DMatrixRMaj(m, n);
                         if (float32) {
                             blas.multiplyFloat32(x, false, w, false, z);
-                        } else {
+                        } else if (form == 0) {
                             blas.multiply(x, false, w, false, z);
+                        } else {
+                            blas.multiplyAdd(x, false, w, false, z); // as Dense adds X·W to its biases
                         }
                         for (int j = 0; j < n; j++) {
                             assertTrue(!Double.isFinite(z.get(row, j)), m + "×" + k + "·" + k + "×" + n + " with "

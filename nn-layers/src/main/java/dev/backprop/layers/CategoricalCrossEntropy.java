@@ -100,6 +100,13 @@ public final class CategoricalCrossEntropy extends BatchLoss implements FusedLos
         int classes = predictions.numCols;
         boolean indices = ClassTargets.areIndices(predictions, targets);
         double total = 0;
+        if (indices && classWeights == null) {
+            // One class per sample: −log of its probability, the only term of the sum below that is not 0.
+            for (int row = 0; row < n; row++) {
+                total += -Math.log(clip(predictions.data[row * classes + (int) targets.data[row]]));
+            }
+            return total / n;
+        }
         for (int row = 0; row < n; row++) {
             double sample = 0;
             for (int j = 0; j < classes; j++) {

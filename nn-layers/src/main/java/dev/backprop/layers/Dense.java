@@ -53,6 +53,7 @@ public final class Dense implements Layer, Regularized, InputGradientSkippable, 
 
     private final DMatrixRMaj output = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj gradInput = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj ones = new DMatrixRMaj(0, 1);
     private DMatrixRMaj input;
     private boolean skipInputGradient;
 
@@ -130,14 +131,9 @@ public final class Dense implements Layer, Regularized, InputGradientSkippable, 
         }
         input = batch;
         output.reshape(batch.numRows, outputs);
-        Gemm.mult(batch, weights.value(), output);
-        double[] z = output.data;
-        double[] b = biases.value().data;
-        for (int row = 0, k = 0; row < batch.numRows; row++) {
-            for (int j = 0; j < outputs; j++, k++) {
-                z[k] += b[j];
-            }
-        }
+        // Z = b + X·W: the biases are copied into every row, and the product added in its own pass.
+        copyIntoEveryRow(biases.value().data, output);
+        Gemm.multAdd(batch, weights.value(), output);
         if (checkOutput && MatrixChecks.indexOfNonFinite(output) >= 0) {
             MatrixChecks.requireFinite(name, "input", batch);
         }
@@ -149,14 +145,10 @@ public final class Dense implements Layer, Regularized, InputGradientSkippable, 
         MatrixChecks.requireBackwardFits(name, input == null ? null : output, gradOutput);
         // dW = Xᵀ·dZ, db = Σ_rows dZ, dX = dZ·Wᵀ, all without copying a transpose.
         Gemm.multTransA(input, gradOutput, weights.grad());
-        double[] db = biases.grad().data;
-        Arrays.fill(db, 0);
-        double[] dz = gradOutput.data;
-        for (int row = 0, k = 0; row < gradOutput.numRows; row++) {
-            for (int j = 0; j < outputs; j++, k++) {
-                db[j] += dz[k];
-            }
-        }
+        // db = 1ᵀ·dZ, the column sums, as a product: row after row on EJML (as a plain loop would
+        // add them), in one pass of a native BLAS; a Java loop over a row of a few dozen outputs is
+        // too short for the JIT's vector code.
+        Gemm.multTransA(ones(gradOutput.numRows), gradOutput, biases.grad());
         weightPenalty.addGradient(weights);
         biasPenalty.addGradient(biases);
         if (skipInputGradient) {
@@ -165,6 +157,29 @@ public final class Dense implements Layer, Regularized, InputGradientSkippable, 
         gradInput.reshape(input.numRows, inputs);
         Gemm.multTransB(gradOutput, weights.value(), gradInput);
         return gradInput;
+    }
+
+    /** Fills every row of {@code matrix} with {@code row}: one copy, then copies of what is filled, doubling. */
+    private static void copyIntoEveryRow(double[] row, DMatrixRMaj matrix) {
+        int width = matrix.numCols;
+        int size = matrix.getNumElements();
+        if (size == 0) {
+            return;
+        }
+        System.arraycopy(row, 0, matrix.data, 0, width);
+        for (int filled = width; filled < size; filled *= 2) {
+            System.arraycopy(matrix.data, 0, matrix.data, filled, Math.min(filled, size - filled));
+        }
+    }
+
+    /** @return a column of {@code rows} ones, kept between calls */
+    private DMatrixRMaj ones(int rows) {
+        if (ones.data.length < rows) {
+            ones.reshape(rows, 1);
+            Arrays.fill(ones.data, 1.0);
+        }
+        ones.reshape(rows, 1);
+        return ones;
     }
 
     @Override

@@ -30,7 +30,8 @@ public final class SoftmaxCrossEntropy extends BatchLoss {
     @Override
     double meanLoss(DMatrixRMaj logits, DMatrixRMaj targets) {
         probabilities = softmax.forward(logits);
-        return crossEntropy.forward(probabilities, targets);
+        // The targets were checked against these shapes already (checkTargets): the loss alone.
+        return crossEntropy.meanLoss(probabilities, targets);
     }
 
     @Override

@@ -18,6 +18,18 @@ class ActivationTest {
         assertArrayEquals(new double[] {0, 0, 5}, relu.backward(new DMatrixRMaj(new double[][] {{5, 5, 5}})).data, 0.0);
     }
 
+    /** Exactly the incoming gradient above zero, the tiniest subnormal included, and +0.0 at and below it. */
+    @Test
+    void reluGradientIsExactlyPassedOrZero() {
+        ReLU relu = new ReLU();
+        relu.forward(new DMatrixRMaj(new double[][] {{-2, -0.0, Double.MIN_VALUE, 3, -Double.MAX_VALUE, Double.POSITIVE_INFINITY}}));
+        double[] dz = relu.backward(new DMatrixRMaj(new double[][] {{-5, -5, -5, -0.1, 7, -Double.MAX_VALUE}})).data;
+        double[] expected = {0.0, 0.0, -5, -0.1, 0.0, -Double.MAX_VALUE};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], dz[i], "element " + i); // bit for bit: +0.0, never −0.0
+        }
+    }
+
     @Test
     void leakyReluKeepsASlopeBelowZero() {
         LeakyReLU leaky = new LeakyReLU(0.1);

@@ -61,6 +61,31 @@ class DenseTest {
         assertArrayEquals(new double[] {1}, dense.biases().grad().data, 0.0);
     }
 
+    /** Biases copied into every row of any batch size, and their gradients the column sums, as batches grow and shrink. */
+    @Test
+    void biasesAndTheirGradientsFollowEveryBatchSize() {
+        NumpyRandom random = new NumpyRandom(6);
+        Dense dense = new Dense(2, 64, Initializer.scaledNormal(1, random));
+        dense.biases().value().setData(random.randn(1, 64).data);
+        for (int rows : new int[] {300, 2, 301, 1}) {
+            DMatrixRMaj x = random.randn(rows, 2);
+            DMatrixRMaj z = dense.forward(x);
+            DMatrixRMaj dz = random.randn(rows, 64);
+            dense.backward(dz);
+            double[] w = dense.weights().value().data;
+            double[] b = dense.biases().value().data;
+            double[] columnSums = new double[64];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < 64; j++) {
+                    double expected = x.get(i, 0) * w[j] + x.get(i, 1) * w[64 + j] + b[j];
+                    assertEquals(expected, z.get(i, j), 1e-15 * (1 + Math.abs(expected)), rows + " rows, (" + i + ", " + j + ")");
+                    columnSums[j] += dz.get(i, j);
+                }
+            }
+            assertArrayEquals(columnSums, dense.biases().grad().data, 1e-12, rows + " rows");
+        }
+    }
+
     @Test
     void aFirstLayerCanSkipItsInputGradient() {
         Dense dense = new Dense(2, 3, w -> w.setData(new double[] {1, 2, 3, 4, 5, 6}));

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p>A {@code Gemm} is a {@link GemmBackend} and the rule of when to use it: products of fewer
  * than 4096 multiply-adds run on EJML, where a native call would cost more than it saves. Tests and
  * benchmarks build one directly with {@link #using}; layers call the static {@link #mult},
- * {@link #multTransA} and {@link #multTransB}, which use {@link #shared()}, chosen once, the first
+ * {@link #multTransA}, {@link #multTransB} and {@link #multAdd}, which use {@link #shared()}, chosen once, the first
  * time a product is needed, by {@link #choose}: the backend that {@code -Dbackprop.gemm} names
  * ({@code ejml}, {@code openblas}), or else the first native backend that {@link ServiceLoader}
  * finds (add {@code nn-blas} for OpenBLAS) and that computes the same products as EJML on a check
@@ -43,6 +43,8 @@ public final class Gemm {
     private static final GemmBackend REFERENCE = new EjmlGemm();
     private static final ThreadLocal<Precision> PRECISION = ThreadLocal.withInitial(Gemm::defaultPrecision);
     private static final AtomicBoolean WARNED_NO_FLOAT32 = new AtomicBoolean();
+    /** Where {@link #multiplyAdd} puts a product that the backend cannot add itself; grown, then reused. */
+    private static final ThreadLocal<DMatrixRMaj> SCRATCH = ThreadLocal.withInitial(() -> new DMatrixRMaj(1, 1));
 
     private final GemmBackend backend;
 
@@ -143,6 +145,17 @@ public final class Gemm {
             if (!(maxError(c, expected) <= 1e-12)) {
                 return "products";
             }
+            if (backend.supportsMultiplyAdd()) {
+                DMatrixRMaj sum = filled(m, n, 3);
+                backend.multiplyAdd(a, transposeA, b, transposeB, sum);
+                DMatrixRMaj start = filled(m, n, 3);
+                for (int i = 0; i < expected.data.length; i++) {
+                    start.data[i] += expected.data[i];
+                }
+                if (!(maxError(sum, start) <= 1e-12)) {
+                    return "sums of products";
+                }
+            }
             if (backend.supportsFloat32()) {
                 backend.multiplyFloat32(a, transposeA, b, transposeB, c);
                 if (!(maxError(c, expected) <= 1e-4)) {
@@ -226,6 +239,19 @@ public final class Gemm {
     }
 
     /**
+     * {@code c = c + a·b} by the shared products: a layer's output, filled with its biases, gets
+     * its inputs times its weights added in the same pass.
+     *
+     * @param a m × k
+     * @param b k × n
+     * @param c m × n, added to
+     * @throws IllegalArgumentException if the shapes do not fit or {@code c} is an operand
+     */
+    public static void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        Shared.INSTANCE.multiplyAdd(a, false, b, false, c);
+    }
+
+    /**
      * {@code c = op(a)·op(b)} in this thread's precision; {@code c} is reshaped.
      *
      * @param a the left operand
@@ -236,10 +262,63 @@ public final class Gemm {
      * @throws IllegalArgumentException if the shapes do not fit or {@code c} is an operand
      */
     public void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+        int k = checkedInnerSize(a, transposeA, b, transposeB, c);
+        c.reshape(transposeA ? a.numCols : a.numRows, transposeB ? b.numRows : b.numCols);
+        if (k == 0) {
+            CommonOps_DDRM.fill(c, 0);
+            return;
+        }
+        // A native call costs a few microseconds: for a tiny product EJML's loops win.
+        if ((long) c.numRows * c.numCols * k < SMALL_PRODUCT) {
+            REFERENCE.multiply(a, transposeA, b, transposeB, c);
+        } else if (backend.supportsFloat32() && PRECISION.get() == Precision.FLOAT32) {
+            backend.multiplyFloat32(a, transposeA, b, transposeB, c);
+        } else {
+            backend.multiply(a, transposeA, b, transposeB, c);
+        }
+    }
+
+    /**
+     * {@code c = c + op(a)·op(b)} in this thread's precision. A backend that accumulates
+     * ({@link GemmBackend#supportsMultiplyAdd()}) adds in its own pass over {@code c}, for double
+     * products of 4096 multiply-adds and more; otherwise the product goes to a buffer this thread
+     * keeps and is then added, so that {@code c + p} is rounded exactly as {@code p + c} would be.
+     *
+     * @param a the left operand
+     * @param transposeA whether to use aᵀ
+     * @param b the right operand
+     * @param transposeB whether to use bᵀ
+     * @param c the matrix the product is added to, already op(a).rows × op(b).cols; neither operand
+     * @throws IllegalArgumentException if the shapes do not fit or {@code c} is an operand
+     */
+    public void multiplyAdd(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+        int k = checkedInnerSize(a, transposeA, b, transposeB, c);
         int m = transposeA ? a.numCols : a.numRows;
+        int n = transposeB ? b.numRows : b.numCols;
+        if (c.numRows != m || c.numCols != n) {
+            throw new IllegalArgumentException("Gemm: cannot add a " + m + "×" + n + " product to a "
+                    + MatrixChecks.shape(c) + " matrix");
+        }
+        if (k == 0) {
+            return;
+        }
+        if ((long) m * n * k >= SMALL_PRODUCT && backend.supportsMultiplyAdd() && PRECISION.get() == Precision.FLOAT64) {
+            backend.multiplyAdd(a, transposeA, b, transposeB, c);
+            return;
+        }
+        DMatrixRMaj product = SCRATCH.get();
+        multiply(a, transposeA, b, transposeB, product);
+        double[] sum = c.data;
+        double[] p = product.data;
+        for (int i = 0, size = m * n; i < size; i++) {
+            sum[i] += p[i];
+        }
+    }
+
+    /** @return the inner size k of op(a)·op(b), after checking that the operands fit and {@code c} is neither */
+    private static int checkedInnerSize(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
         int k = transposeA ? a.numRows : a.numCols;
         int kb = transposeB ? b.numCols : b.numRows;
-        int n = transposeB ? b.numRows : b.numCols;
         if (k != kb) {
             throw new IllegalArgumentException("Gemm: cannot multiply " + (transposeA ? "transposed " : "")
                     + MatrixChecks.shape(a) + " by " + (transposeB ? "transposed " : "") + MatrixChecks.shape(b));
@@ -247,19 +326,7 @@ public final class Gemm {
         if (c == a || c == b) {
             throw new IllegalArgumentException("Gemm: the result must not be an operand");
         }
-        c.reshape(m, n);
-        if (k == 0) {
-            CommonOps_DDRM.fill(c, 0);
-            return;
-        }
-        // A native call costs a few microseconds: for a tiny product EJML's loops win.
-        if ((long) m * n * k < SMALL_PRODUCT) {
-            REFERENCE.multiply(a, transposeA, b, transposeB, c);
-        } else if (backend.supportsFloat32() && PRECISION.get() == Precision.FLOAT32) {
-            backend.multiplyFloat32(a, transposeA, b, transposeB, c);
-        } else {
-            backend.multiply(a, transposeA, b, transposeB, c);
-        }
+        return k;
     }
 
     private static Precision defaultPrecision() {

@@ -25,6 +25,30 @@ public interface GemmBackend {
     void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c);
 
     /**
+     * @return whether {@link #multiplyAdd} adds a product to its result in one pass (a BLAS's
+     *     {@code beta = 1}); EJML's backend does not, and {@link Gemm} then adds the product itself
+     */
+    default boolean supportsMultiplyAdd() {
+        return false;
+    }
+
+    /**
+     * {@code c = c + op(a)·op(b)} in double precision: the product is added to what {@code c} holds,
+     * as a layer adds its biases. The same preconditions as {@link #multiply}, and {@code c} already
+     * has the product's shape.
+     *
+     * @param a the left operand, row-major
+     * @param transposeA whether to use aᵀ
+     * @param b the right operand, row-major
+     * @param transposeB whether to use bᵀ
+     * @param c the matrix the product is added to, row-major
+     * @throws UnsupportedOperationException if {@link #supportsMultiplyAdd()} is false
+     */
+    default void multiplyAdd(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+        throw new UnsupportedOperationException(name() + " cannot add a product to its result");
+    }
+
+    /**
      * @return whether {@link #multiplyFloat32} computes in single precision; EJML's backend does not
      */
     default boolean supportsFloat32() {

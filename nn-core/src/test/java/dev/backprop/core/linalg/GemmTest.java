@@ -154,4 +154,84 @@ class GemmTest {
         skewed.multiply(new DMatrixRMaj(8, 8), false, new DMatrixRMaj(8, 8), false, c);
         assertEquals(0.0, c.get(0, 0), 0.0, "8³ stay on EJML");
     }
+
+    @Test
+    void multAddAddsTheProductRoundedAsProductThenSum() {
+        NumpyRandom random = new NumpyRandom(3);
+        for (int[] shape : SHAPES) {
+            DMatrixRMaj a = random.randn(shape[0], shape[1]);
+            DMatrixRMaj b = random.randn(shape[1], shape[2]);
+            DMatrixRMaj start = random.randn(shape[0], shape[2]);
+            DMatrixRMaj expected = naive(a, b);
+            DMatrixRMaj product = new DMatrixRMaj(1, 1);
+            Gemm.mult(a, b, product);
+            DMatrixRMaj sum = start.copy();
+            Gemm.multAdd(a, b, sum);
+            for (int i = 0; i < sum.data.length; i++) {
+                assertEquals(product.data[i] + start.data[i], sum.data[i], 0.0,
+                        "EJML's product, then the sum: bit for bit what mult and an add give");
+                assertEquals(expected.data[i] + start.data[i], sum.data[i], 1e-12 * (1 + Math.abs(sum.data[i])));
+            }
+            DMatrixRMaj transposedSum = start.copy();
+            Gemm.shared().multiplyAdd(transpose(a), true, transpose(b), true, transposedSum);
+            assertClose(sum, transposedSum);
+        }
+    }
+
+    @Test
+    void multAddNeedsTheProductsShapeAlready() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.multAdd(new DMatrixRMaj(2, 3), new DMatrixRMaj(3, 4), new DMatrixRMaj(2, 3)));
+        assertEquals("Gemm: cannot add a 2×4 product to a 2×3 matrix", error.getMessage());
+        DMatrixRMaj a = new DMatrixRMaj(2, 2);
+        assertThrows(IllegalArgumentException.class, () -> Gemm.multAdd(a, new DMatrixRMaj(2, 2), a));
+        DMatrixRMaj unchanged = new DMatrixRMaj(new double[][] {{1, 2}});
+        Gemm.multAdd(new DMatrixRMaj(1, 0), new DMatrixRMaj(0, 2), unchanged);
+        assertArrayEquals(new double[] {1, 2}, unchanged.data, 0.0, "an empty product adds nothing");
+    }
+
+    /** A backend that adds products itself, with {@code error} in one corner of each sum. */
+    private static GemmBackend addingOffBy(String name, double error) {
+        return new GemmBackend() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+                new EjmlGemm().multiply(a, transposeA, b, transposeB, c);
+            }
+
+            @Override
+            public boolean supportsMultiplyAdd() {
+                return true;
+            }
+
+            @Override
+            public void multiplyAdd(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+                DMatrixRMaj product = new DMatrixRMaj(c.numRows, c.numCols);
+                multiply(a, transposeA, b, transposeB, product);
+                for (int i = 0; i < c.data.length; i++) {
+                    c.data[i] += product.data[i];
+                }
+                c.data[0] += error;
+            }
+        };
+    }
+
+    @Test
+    void aBackendThatAddsIsUsedAboveTheSmallSizeAndCheckedFirst() {
+        Gemm skewed = Gemm.using(addingOffBy("skewed", 1.0));
+        DMatrixRMaj c = new DMatrixRMaj(16, 16);
+        skewed.multiplyAdd(new DMatrixRMaj(16, 16), false, new DMatrixRMaj(16, 16), false, c);
+        assertEquals(1.0, c.get(0, 0), 0.0, "16³ multiply-adds are added by the backend");
+        DMatrixRMaj small = new DMatrixRMaj(8, 8);
+        skewed.multiplyAdd(new DMatrixRMaj(8, 8), false, new DMatrixRMaj(8, 8), false, small);
+        assertEquals(0.0, small.get(0, 0), 0.0, "8³ stay on EJML");
+        assertEquals("ejml", Gemm.choose(List.of(new EjmlGemm(), addingOffBy("wrong", 1e-6)), null).backend().name(),
+                "a backend whose sums are wrong is not used, even when its products are right");
+        assertEquals("right", Gemm.choose(List.of(new EjmlGemm(), addingOffBy("right", 0)), null).backend().name());
+        assertThrows(UnsupportedOperationException.class, () -> new EjmlGemm().multiplyAdd(c, false, c, false, c));
+    }
 }

@@ -26,7 +26,7 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Data-parallel training on this machine's cores ({@link FitOptions.Builder#threads}): each batch is
  * split into a fixed number of shards of consecutive rows; worker threads, each with its own copy of
- * the network and loss, compute the shards' gradients; the model's gradient is their sum in shard
+ * the network and loss, take the shards one at a time and compute their gradients; the model's gradient is their sum in shard
  * order, each weighted by its share of the rows. Which thread computes which shard changes nothing,
  * so the weights depend on the number of shards and never on the number of threads.
  */
@@ -52,6 +52,8 @@ final class ShardedTraining implements AutoCloseable {
     private final double[] losses;
     /** Per shard: its share of the batch's rows. */
     private final double[] rowShares;
+    /** The first shard of this step that no thread has taken yet. */
+    private final AtomicInteger nextShard = new AtomicInteger();
 
     ShardedTraining(Model model, FitOptions options) {
         this.model = model;
@@ -137,6 +139,7 @@ final class ShardedTraining implements AutoCloseable {
             int last = (int) ((long) (k + 1) * rows / used);
             rowShares[k] = (double) (last - first) / rows;
         }
+        nextShard.set(0);
         if (workers == null) {
             shardsOf(0, batch, used, epoch, step);
             sumOf(0, used);
@@ -180,9 +183,11 @@ final class ShardedTraining implements AutoCloseable {
     }
 
     /**
-     * What one worker does first: shards thread, thread + threads, … with its own copy of the
-     * network, which reads the model's parameter values themselves (nothing writes them during a
-     * step) and writes each shard's gradients straight into that shard's own matrices.
+     * What one worker does first: the next shard no thread has taken, until none is left, with its
+     * own copy of the network, which reads the model's parameter values themselves (nothing writes
+     * them during a step) and writes each shard's gradients straight into that shard's own matrices.
+     * Which thread takes which shard changes no result, so a thread slowed by the machine takes
+     * fewer and none waits for it.
      */
     private void shardsOf(int thread, Batch batch, int used, int epoch, int step) {
         TrainingStep replica = replicas.get(thread);
@@ -191,7 +196,7 @@ final class ShardedTraining implements AutoCloseable {
             copies.get(p).value().data = parameters.get(p).value().data;
         }
         int rows = batch.size();
-        for (int k = thread; k < used; k += threads) {
+        for (int k = nextShard.getAndIncrement(); k < used; k = nextShard.getAndIncrement()) {
             int first = (int) ((long) k * rows / used);
             int last = (int) ((long) (k + 1) * rows / used);
             rows(batch.inputs(), first, last, inputs[k]);

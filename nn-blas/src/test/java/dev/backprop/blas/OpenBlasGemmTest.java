@@ -31,13 +31,13 @@ class OpenBlasGemmTest {
 
     @Test
     void agreesWithEjmlOnEveryShapeAndTransposition() {
-        assertEquals(4 * SHAPES.length, compareWithEjml(false, 1e-12));
+        assertEquals(4 * SHAPES.length, compareWithEjml(Form.DOUBLE, 1e-12));
     }
 
     @Test
     void float32ProductsAgreeWithEjmlToSinglePrecision() {
         // Each product sums k terms of size ~1, each rounded to float (relative 6e-8).
-        assertEquals(4 * SHAPES.length, compareWithEjml(true, 2e-6));
+        assertEquals(4 * SHAPES.length, compareWithEjml(Form.FLOAT32, 2e-6));
     }
 
     /**
@@ -49,29 +49,7 @@ class OpenBlasGemmTest {
     void addsProductsToWhatTheResultHolds() {
         OpenBlasGemm blas = new OpenBlasGemm();
         assertTrue(blas.supportsMultiplyAdd());
-        NumpyRandom random = new NumpyRandom(4);
-        for (int[] shape : SHAPES) {
-            int m = shape[0];
-            int k = shape[1];
-            int n = shape[2];
-            for (boolean transposeA : new boolean[] {false, true}) {
-                for (boolean transposeB : new boolean[] {false, true}) {
-                    DMatrixRMaj a = transposeA ? random.randn(k, m) : random.randn(m, k);
-                    DMatrixRMaj b = transposeB ? random.randn(n, k) : random.randn(k, n);
-                    DMatrixRMaj start = random.randn(m, n);
-                    DMatrixRMaj expected = new DMatrixRMaj(m, n);
-                    CommonOps_DDRM.mult(transposeA ? CommonOps_DDRM.transpose(a, null) : a,
-                            transposeB ? CommonOps_DDRM.transpose(b, null) : b, expected);
-                    CommonOps_DDRM.addEquals(expected, start);
-                    DMatrixRMaj actual = start.copy();
-                    blas.multiplyAdd(a, transposeA, b, transposeB, actual);
-                    for (int i = 0; i < expected.getNumElements(); i++) {
-                        assertEquals(expected.data[i], actual.data[i], 1e-12 * (1 + Math.abs(expected.data[i])),
-                                m + "×" + k + "×" + n + " " + transposeA + " " + transposeB);
-                    }
-                }
-            }
-        }
+        assertEquals(4 * SHAPES.length, compareWithEjml(Form.ADD, 1e-12));
         DMatrixRMaj bias = new DMatrixRMaj(new double[][] {{0.25, -1}});
         DMatrixRMaj z = bias.copy();
         blas.multiplyAdd(new DMatrixRMaj(new double[][] {{2}}), false, new DMatrixRMaj(new double[][] {{3, 0.5}}), false, z);
@@ -94,7 +72,7 @@ class OpenBlasGemmTest {
     /**
      * What {@code Dense} relies on to check its smaller side: a NaN or ±∞ in a row of X makes the
      * whole row of X·W non-finite, even against zero weights (no product term is skipped), in
-     * double and float32, on shapes that take both OpenBLAS's small and large kernels.
+     * double, in float32 and added to biases, on shapes that take both OpenBLAS's small and large kernels.
      */
     @Test
     void aNonFiniteInputSpoilsItsWholeRow() {
@@ -109,12 +87,12 @@ class OpenBlasGemmTest {
                 int row = m / 2;
                 x.set(row, k - 1, value);
                 for (DMatrixRMaj w : new DMatrixRMaj[] {new DMatrixRMaj(k, n), random.randn(k, n)}) {
-                    for (int form = 0; form < 3; form++) {
-                        boolean float32 = form == 1;
+                    for (Form form : Form.values()) {
+                        boolean float32 = form == Form.FLOAT32;
                         DMatrixRMaj z = new DMatrixRMaj(m, n);
                         if (float32) {
                             blas.multiplyFloat32(x, false, w, false, z);
-                        } else if (form == 0) {
+                        } else if (form == Form.DOUBLE) {
                             blas.multiply(x, false, w, false, z);
                         } else {
                             blas.multiplyAdd(x, false, w, false, z); // as Dense adds X·W to its biases
@@ -130,7 +108,10 @@ class OpenBlasGemmTest {
         }
     }
 
-    private static int compareWithEjml(boolean float32, double tolerance) {
+    /** What {@link #compareWithEjml} checks: products in double, in float32, or added to a matrix. */
+    private enum Form { DOUBLE, FLOAT32, ADD }
+
+    private static int compareWithEjml(Form form, double tolerance) {
         OpenBlasGemm blas = new OpenBlasGemm();
         NumpyRandom random = new NumpyRandom(3);
         int checked = 0;
@@ -147,12 +128,17 @@ class OpenBlasGemmTest {
                     DMatrixRMaj left = transposeA ? CommonOps_DDRM.transpose(a, null) : a;
                     DMatrixRMaj right = transposeB ? CommonOps_DDRM.transpose(b, null) : b;
                     CommonOps_DDRM.mult(left, right, expected);
-                    if (float32) {
+                    if (form == Form.FLOAT32) {
                         blas.multiplyFloat32(a, transposeA, b, transposeB, actual);
-                    } else {
+                    } else if (form == Form.DOUBLE) {
                         blas.multiply(a, transposeA, b, transposeB, actual);
+                    } else {
+                        DMatrixRMaj start = random.randn(m, n);
+                        CommonOps_DDRM.addEquals(expected, start);
+                        actual.setTo(start);
+                        blas.multiplyAdd(a, transposeA, b, transposeB, actual);
                     }
-                    double scale = float32 ? Math.sqrt(k) : 1;
+                    double scale = form == Form.FLOAT32 ? Math.sqrt(k) : 1;
                     for (int i = 0; i < expected.getNumElements(); i++) {
                         assertEquals(expected.data[i], actual.data[i],
                                 tolerance * scale * (1 + Math.abs(expected.data[i])),
@@ -173,7 +159,7 @@ class OpenBlasGemmTest {
         try {
             blas.threads(1);
             assertEquals(1, blas.threads());
-            assertEquals(4 * SHAPES.length, compareWithEjml(false, 1e-12));
+            assertEquals(4 * SHAPES.length, compareWithEjml(Form.DOUBLE, 1e-12));
         } finally {
             blas.threads(before);
         }

@@ -118,6 +118,15 @@ class GemmTest {
 
     /** A backend that computes EJML's products plus {@code error} in one corner. */
     private static GemmBackend offBy(String name, double error) {
+        return offBy(name, error, false, 0);
+    }
+
+    /** A backend that adds products itself, with {@code error} in one corner of each sum. */
+    private static GemmBackend addingOffBy(String name, double error) {
+        return offBy(name, 0, true, error);
+    }
+
+    private static GemmBackend offBy(String name, double productError, boolean adds, double sumError) {
         return new GemmBackend() {
             @Override
             public String name() {
@@ -127,7 +136,22 @@ class GemmTest {
             @Override
             public void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
                 new EjmlGemm().multiply(a, transposeA, b, transposeB, c);
-                c.data[0] += error;
+                c.data[0] += productError;
+            }
+
+            @Override
+            public boolean supportsMultiplyAdd() {
+                return adds;
+            }
+
+            @Override
+            public void multiplyAdd(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
+                DMatrixRMaj product = new DMatrixRMaj(c.numRows, c.numCols);
+                new EjmlGemm().multiply(a, transposeA, b, transposeB, product);
+                for (int i = 0; i < c.data.length; i++) {
+                    c.data[i] += product.data[i];
+                }
+                c.data[0] += sumError;
             }
         };
     }
@@ -188,36 +212,6 @@ class GemmTest {
         DMatrixRMaj unchanged = new DMatrixRMaj(new double[][] {{1, 2}});
         Gemm.multAdd(new DMatrixRMaj(1, 0), new DMatrixRMaj(0, 2), unchanged);
         assertArrayEquals(new double[] {1, 2}, unchanged.data, 0.0, "an empty product adds nothing");
-    }
-
-    /** A backend that adds products itself, with {@code error} in one corner of each sum. */
-    private static GemmBackend addingOffBy(String name, double error) {
-        return new GemmBackend() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
-                new EjmlGemm().multiply(a, transposeA, b, transposeB, c);
-            }
-
-            @Override
-            public boolean supportsMultiplyAdd() {
-                return true;
-            }
-
-            @Override
-            public void multiplyAdd(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c) {
-                DMatrixRMaj product = new DMatrixRMaj(c.numRows, c.numCols);
-                multiply(a, transposeA, b, transposeB, product);
-                for (int i = 0; i < c.data.length; i++) {
-                    c.data[i] += product.data[i];
-                }
-                c.data[0] += error;
-            }
-        };
     }
 
     @Test

@@ -167,8 +167,10 @@ public final class Dense implements Layer, Regularized, InputGradientSkippable, 
             return;
         }
         System.arraycopy(row, 0, matrix.data, 0, width);
-        for (int filled = width; filled < size; filled *= 2) {
-            System.arraycopy(matrix.data, 0, matrix.data, filled, Math.min(filled, size - filled));
+        for (int filled = width; filled < size; ) {
+            int copied = Math.min(filled, size - filled);
+            System.arraycopy(matrix.data, 0, matrix.data, filled, copied);
+            filled += copied;
         }
     }
 

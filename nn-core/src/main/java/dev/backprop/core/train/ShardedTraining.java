@@ -26,9 +26,10 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Data-parallel training on this machine's cores ({@link FitOptions.Builder#threads}): each batch is
  * split into a fixed number of shards of consecutive rows; worker threads, each with its own copy of
- * the network and loss, take the shards one at a time and compute their gradients; the model's gradient is their sum in shard
- * order, each weighted by its share of the rows. Which thread computes which shard changes nothing,
- * so the weights depend on the number of shards and never on the number of threads.
+ * the network and loss, take the shards one at a time and compute their gradients; the model's
+ * gradient is their sum in shard order, each weighted by its share of the rows. Which thread
+ * computes which shard changes nothing, so the weights depend on the number of shards and never on
+ * the number of threads.
  */
 final class ShardedTraining implements AutoCloseable {
 

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.linalg.Gemm;
 import dev.backprop.core.linalg.GemmBackend;
+import dev.backprop.core.linalg.Precision;
 import java.util.ServiceLoader;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -55,6 +57,28 @@ class OpenBlasGemmTest {
         blas.multiplyAdd(new DMatrixRMaj(new double[][] {{2}}), false, new DMatrixRMaj(new double[][] {{3, 0.5}}), false, z);
         assertEquals(6.25, z.get(0, 0), 0.0);
         assertEquals(0.0, z.get(0, 1), 0.0);
+    }
+
+    /** In float32, {@code Gemm} adds the float product to the double matrix itself: the biases are not rounded to float. */
+    @Test
+    void float32ProductsAreAddedInDouble() {
+        OpenBlasGemm blas = new OpenBlasGemm();
+        Gemm gemm = Gemm.using(blas);
+        NumpyRandom random = new NumpyRandom(7);
+        DMatrixRMaj x = random.randn(128, 64);
+        DMatrixRMaj w = random.randn(64, 32);
+        DMatrixRMaj bias = random.randn(128, 32);
+        bias.data[0] = 1 + 1e-12; // not a float
+        DMatrixRMaj product = new DMatrixRMaj(128, 32);
+        blas.multiplyFloat32(x, false, w, false, product);
+        DMatrixRMaj sum = bias.copy();
+        Gemm.callWith(Precision.FLOAT32, () -> {
+            gemm.multiplyAdd(x, false, w, false, sum);
+            return null;
+        });
+        for (int i = 0; i < sum.data.length; i++) {
+            assertEquals(product.data[i] + bias.data[i], sum.data[i], 0.0, "element " + i);
+        }
     }
 
     @Test

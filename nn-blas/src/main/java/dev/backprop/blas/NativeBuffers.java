@@ -31,7 +31,7 @@ final class NativeBuffers {
     }
 
     /** @return the result buffer, holding a copy of {@code c} for a product to be added to */
-    DoublePointer doubleResult(DMatrixRMaj c) {
+    DoublePointer doubleResultFrom(DMatrixRMaj c) {
         resultSize = c.getNumElements();
         DoublePointer buffer = doubleSlot(2, resultSize);
         buffer.put(c.data, 0, resultSize);

@@ -44,7 +44,7 @@ final class Products {
         int n = c.numCols;
         int k = transposeA ? a.numRows : a.numCols;
         NativeBuffers buffers = BUFFERS.get();
-        DoublePointer result = add ? buffers.doubleResult(c) : buffers.doubleResult(m * n);
+        DoublePointer result = add ? buffers.doubleResultFrom(c) : buffers.doubleResult(m * n);
         cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                 m, n, k, 1.0, buffers.doubles(0, a), Math.max(1, a.numCols), buffers.doubles(1, b),
                 Math.max(1, b.numCols), add ? 1.0 : 0.0, result, Math.max(1, n));

@@ -136,9 +136,7 @@ final class ShardedTraining implements AutoCloseable {
         int rows = batch.size();
         int used = Math.min(shards, rows);
         for (int k = 0; k < used; k++) {
-            int first = (int) ((long) k * rows / used);
-            int last = (int) ((long) (k + 1) * rows / used);
-            rowShares[k] = (double) (last - first) / rows;
+            rowShares[k] = (double) (start(k + 1, rows, used) - start(k, rows, used)) / rows;
         }
         nextShard.set(0);
         if (workers == null) {
@@ -198,8 +196,8 @@ final class ShardedTraining implements AutoCloseable {
         }
         int rows = batch.size();
         for (int k = nextShard.getAndIncrement(); k < used; k = nextShard.getAndIncrement()) {
-            int first = (int) ((long) k * rows / used);
-            int last = (int) ((long) (k + 1) * rows / used);
+            int first = start(k, rows, used);
+            int last = start(k + 1, rows, used);
             rows(batch.inputs(), first, last, inputs[k]);
             rows(batch.targets(), first, last, targets[k]);
             if (stochastic) {
@@ -222,8 +220,8 @@ final class ShardedTraining implements AutoCloseable {
         for (int p = 0; p < parameters.size(); p++) {
             DMatrixRMaj grad = parameters.get(p).grad();
             int size = grad.getNumElements();
-            int from = (int) ((long) size * thread / threads);
-            int to = (int) ((long) size * (thread + 1) / threads);
+            int from = start(thread, size, threads);
+            int to = start(thread + 1, size, threads);
             double[] sum = grad.data;
             java.util.Arrays.fill(sum, from, to, 0);
             for (int k = 0; k < used; k++) {
@@ -234,6 +232,11 @@ final class ShardedTraining implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** @return where part {@code part} of {@code total} items split into {@code parts} near-equal parts begins */
+    private static int start(int part, int total, int parts) {
+        return (int) ((long) total * part / parts);
     }
 
     private static void rows(DMatrixRMaj from, int first, int last, DMatrixRMaj to) {

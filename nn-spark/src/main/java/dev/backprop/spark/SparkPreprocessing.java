@@ -199,7 +199,7 @@ public final class SparkPreprocessing {
             json.put("fill", switch (options.missing()) {
                 case MEDIAN -> present.agg(percentile(value, lit(0.5))).first().getDouble(0);
                 case MOST_FREQUENT -> present.groupBy(value).agg(count(lit(1)).as("n"))
-                        .orderBy(col("n").desc(), col(name).asc()).first().getDouble(0);
+                        .orderBy(col("n").desc(), column(name).asc()).first().getDouble(0);
                 default -> mean;
             });
         }
@@ -222,18 +222,29 @@ public final class SparkPreprocessing {
 
     /** A cell as a double, or null if it does not read as one (try_cast: ANSI casts fail on text). */
     private static Column asDouble(String name) {
-        return org.apache.spark.sql.functions.expr("try_cast(trim(cast(`" + name.replace("`", "``")
-                + "` as string)) as double)");
+        return org.apache.spark.sql.functions.expr("try_cast(trim(cast(" + quoted(name) + " as string)) as double)");
+    }
+
+    /**
+     * A column by its exact name: quoted, so that a dot ({@code Sc.Var.Maxis}, common in R's
+     * files) is part of the name rather than a field of a struct.
+     */
+    static Column column(String name) {
+        return col(quoted(name));
+    }
+
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 
     /** A column's cells as text without surrounding blanks, as the CSV reader gives categories. */
     private static Column text(String name) {
-        return trim(col(name).cast(DataTypes.StringType)).as(name);
+        return trim(column(name).cast(DataTypes.StringType)).as(name);
     }
 
     /** Whether a row's cell is present: not null, not NaN, not a missing mark. */
     static Column present(Dataset<Row> rows, String name) {
-        Column cell = col(name);
+        Column cell = column(name);
         if (rows.schema().apply(name).dataType() instanceof NumericType) {
             return cell.isNotNull().and(org.apache.spark.sql.functions.isnan(asDouble(name)).unary_$bang());
         }

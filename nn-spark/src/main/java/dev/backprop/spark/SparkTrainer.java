@@ -3,15 +3,10 @@ package dev.backprop.spark;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
 import dev.backprop.core.Optimizer;
-import dev.backprop.core.Parameter;
-import dev.backprop.core.Sequential;
-import dev.backprop.core.Stochastic;
-import dev.backprop.core.data.Dataset;
 import dev.backprop.core.metrics.Metric;
 import dev.backprop.core.train.EpochLoop;
 import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.History;
-import dev.backprop.core.train.TrainingListener;
 import dev.backprop.core.train.Model;
 import dev.backprop.core.train.NonFiniteGradientException;
 import dev.backprop.core.train.NonFiniteLossException;
@@ -21,7 +16,6 @@ import java.util.Objects;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +31,17 @@ import org.slf4j.LoggerFactory;
  *         .network(() -> new Sequential(new Dense(2, 64), new ReLU(), new Dense(64, 3)))
  *         .loss(SoftmaxCrossEntropy::new)
  *         .optimizer(Adam.builder().learningRate(0.05).build())
- *         .epochs(10).batchSize(128).seed(42)
+ *         .options(FitOptions.builder().epochs(10).batchSize(128).seed(42).build())
  *         .build()
  *         .fit(samples);                         // a JavaRDD<Sample>
  * Model model = result.model();
  * }</pre>
+ *
+ * <p>The run is described by the same {@link FitOptions} as {@code Model.fit} (epochs, batch
+ * size, shuffling and its seed, validation, listeners such as early stopping, clipping, logging);
+ * what only Spark has (local steps, the depth of the sum) is on the builder. Options that split a
+ * batch on one machine ({@code threads}) or resume a checkpoint are refused: on Spark the
+ * partitions share each batch.
  *
  * <p>The network and the loss are given as serializable factories, which executors call to build
  * their own copies (custom layers included: their classes must be on the executors' class path,
@@ -69,16 +69,9 @@ public final class SparkTrainer {
     private final Optimizer optimizer;
     private final SerializableSupplier<? extends Optimizer> localOptimizer;
     private final int localSteps;
-    private final int epochs;
-    private final int batchSize;
-    private final long seed;
-    private final boolean shuffle;
     private final int treeDepth;
     private final List<Metric> metrics;
-    private final List<TrainingListener> listeners;
-    private final Dataset validation;
-    private final double clipNorm;
-    private final double clipValue;
+    private final FitOptions options;
 
     private SparkTrainer(Builder builder) {
         this.network = Objects.requireNonNull(builder.network, "a SparkTrainer needs a network factory");
@@ -89,16 +82,9 @@ public final class SparkTrainer {
         if (localSteps == 0 && optimizer == null) {
             throw new IllegalStateException("a SparkTrainer needs an optimizer (or localSteps with an optimizer factory)");
         }
-        this.epochs = builder.epochs;
-        this.batchSize = builder.batchSize;
-        this.seed = builder.seed;
-        this.shuffle = builder.shuffle;
         this.treeDepth = builder.treeDepth;
         this.metrics = List.copyOf(builder.metrics);
-        this.listeners = List.copyOf(builder.listeners);
-        this.validation = builder.validation;
-        this.clipNorm = builder.clipNorm;
-        this.clipValue = builder.clipValue;
+        this.options = builder.options;
     }
 
     /** @return a builder; a network, a loss and an optimizer are required */
@@ -106,12 +92,17 @@ public final class SparkTrainer {
         return new Builder();
     }
 
+    /** @return the options of the run: epochs, batches, validation, listeners, clipping */
+    public FitOptions options() {
+        return options;
+    }
+
     /**
      * @param samples the number of training samples
      * @return the schedule this trainer follows for {@code samples} samples
      */
     public BatchSchedule schedule(long samples) {
-        return new BatchSchedule(samples, batchSize, seed, shuffle);
+        return new BatchSchedule(samples, options.batchSize(), options.seed(), options.shuffle());
     }
 
     /**
@@ -157,71 +148,14 @@ public final class SparkTrainer {
             LOG.info("training on Spark: {} samples in {} partitions, {} steps per epoch{}", count,
                     blocks.getNumPartitions(), schedule.batches(),
                     localSteps == 0 ? "" : ", local SGD averaging every " + localSteps + " steps");
-            History history = train(spark, blocks, model, schedule, run);
+            SparkSteps.Plan plan = new SparkSteps.Plan(spark, blocks, run, network, loss, localOptimizer, localSteps,
+                    treeDepth, schedule, !model.metrics().isEmpty());
+            History history = EpochLoop.run(model, options, epoch -> new SparkSteps(plan, model.parameters(), epoch));
             return new SparkTraining(model, history);
         } finally {
             blocks.unpersist(false);
             Replicas.forget(run);
         }
-    }
-
-    private History train(JavaSparkContext spark, JavaRDD<RowBlock> blocks, Model model, BatchSchedule schedule,
-            String run) {
-        List<Parameter> parameters = model.parameters();
-        boolean withOutputs = !model.metrics().isEmpty();
-        long stride = localSteps == 0 ? 1 : localSteps;
-        FitOptions.Builder options = FitOptions.builder().epochs(epochs).logEveryEpochs(Math.max(1, epochs / 10))
-                .clipNorm(clipNorm).clipValue(clipValue);
-        listeners.forEach(options::listener);
-        if (validation != null) {
-            options.validation(validation);
-        }
-        return EpochLoop.run(model, options.build(), epoch -> new EpochLoop.Steps() {
-            private long first;
-
-            @Override
-            public boolean hasNext() {
-                return first < schedule.batches();
-            }
-
-            @Override
-            public EpochLoop.StepResult next(List<Metric> metrics) {
-                long end = Math.min(schedule.batches(), first + stride);
-                Broadcast<double[]> values = spark.broadcast(FlatParameters.values(parameters));
-                Contribution sum;
-                try {
-                    sum = blocks.mapPartitions(localSteps == 0
-                                    ? new GradientStep(run, network, loss, values, schedule, epoch, first, withOutputs)
-                                    : new LocalRound(run, network, loss, localOptimizer, values, schedule, epoch, first,
-                                            end))
-                            .treeAggregate(new Contribution(), Contribution::add, Contribution::add, treeDepth);
-                } finally {
-                    values.destroy();
-                }
-                long expected = 0;
-                for (long b = first; b < end; b++) {
-                    expected += schedule.sizeOf(b);
-                }
-                if (sum.samples != expected) {
-                    throw new IllegalStateException("The partitions returned " + sum.samples + " samples of steps "
-                            + first + " to " + (end - 1) + ", which have " + expected
-                            + "; did the RDD change between its evaluations?");
-                }
-                first = end;
-                for (int i = 0; i < sum.outputs.size(); i++) {
-                    for (Metric metric : metrics) {
-                        metric.update(sum.outputs.get(i), sum.targets.get(i));
-                    }
-                }
-                double dataLoss = sum.lossTimesSamples / sum.samples;
-                if (localSteps == 0) {
-                    FlatParameters.setGradients(sum.vector, parameters);
-                    return new EpochLoop.StepResult(sum.samples, dataLoss, true);
-                }
-                FlatParameters.setValues(sum.vector, parameters);
-                return new EpochLoop.StepResult(sum.samples, dataLoss, false);
-            }
-        });
     }
 
     /** The options of a {@link SparkTrainer}. */
@@ -232,18 +166,34 @@ public final class SparkTrainer {
         private Optimizer optimizer;
         private SerializableSupplier<? extends Optimizer> localOptimizer;
         private int localSteps;
-        private int epochs = 1;
-        private int batchSize = 32;
-        private long seed;
-        private boolean shuffle = true;
         private int treeDepth = 2;
         private final List<Metric> metrics = new ArrayList<>();
-        private final List<TrainingListener> listeners = new ArrayList<>();
-        private Dataset validation;
-        private double clipNorm = Double.POSITIVE_INFINITY;
-        private double clipValue = Double.POSITIVE_INFINITY;
+        private FitOptions options = FitOptions.builder().build();
 
         private Builder() {}
+
+        /**
+         * @param options the run as {@code Model.fit} takes it: epochs (default 1), batch size
+         *     (default 32; {@code fullBatch()} for one batch of every sample), shuffling every epoch
+         *     from the seed (default on), validation data on the driver, listeners on the driver
+         *     ({@code EarlyStopping}, checkpoints), clipping of the summed gradient, logging
+         * @return this builder
+         * @throws IllegalArgumentException if the options ask for threads or shards (the partitions
+         *     share each batch on Spark) or resume a checkpoint
+         */
+        public Builder options(FitOptions options) {
+            Objects.requireNonNull(options, "options");
+            if (options.threads() > 0) {
+                throw new IllegalArgumentException("threads split each batch on one machine; on Spark the partitions "
+                        + "share each batch: choose the partitions instead");
+            }
+            if (options.resume() != null) {
+                throw new IllegalArgumentException("a SparkTrainer does not resume a checkpoint: it trains a new "
+                        + "network from its factory");
+            }
+            this.options = options;
+            return this;
+        }
 
         /**
          * @param metric a figure reported every epoch on the training batches (computed from the
@@ -252,46 +202,6 @@ public final class SparkTrainer {
          */
         public Builder metric(Metric metric) {
             metrics.add(Objects.requireNonNull(metric, "metric"));
-            return this;
-        }
-
-        /**
-         * @param listener hears each epoch and step on the driver, as in {@code Model.fit}
-         *     ({@code EarlyStopping}, checkpoints)
-         * @return this builder
-         */
-        public Builder listener(TrainingListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /**
-         * @param validation data on the driver, evaluated after every epoch
-         * @return this builder
-         */
-        public Builder validation(Dataset validation) {
-            this.validation = Objects.requireNonNull(validation, "validation");
-            return this;
-        }
-
-        /**
-         * @param maxNorm rescales the summed gradient when its global norm exceeds this, as
-         *     {@code FitOptions.clipNorm}
-         * @return this builder
-         */
-        public Builder clipNorm(double maxNorm) {
-            FitOptions.builder().clipNorm(maxNorm);
-            this.clipNorm = maxNorm;
-            return this;
-        }
-
-        /**
-         * @param maxValue clamps every entry of the summed gradient, as {@code FitOptions.clipValue}
-         * @return this builder
-         */
-        public Builder clipValue(double maxValue) {
-            FitOptions.builder().clipValue(maxValue);
-            this.clipValue = maxValue;
             return this;
         }
 
@@ -341,48 +251,6 @@ public final class SparkTrainer {
             }
             this.localSteps = steps;
             this.localOptimizer = Objects.requireNonNull(factory, "factory");
-            return this;
-        }
-
-        /**
-         * @param epochs passes over the data, at least 1 (default 1)
-         * @return this builder
-         */
-        public Builder epochs(int epochs) {
-            if (epochs < 1) {
-                throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-            }
-            this.epochs = epochs;
-            return this;
-        }
-
-        /**
-         * @param batchSize samples per step over all partitions, at least 1 (default 32)
-         * @return this builder
-         */
-        public Builder batchSize(int batchSize) {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
-            }
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /**
-         * @param seed the seed of the batch schedule (default 0)
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * @param shuffle false to take the batches in the RDD's order every epoch (default true)
-         * @return this builder
-         */
-        public Builder shuffle(boolean shuffle) {
-            this.shuffle = shuffle;
             return this;
         }
 

@@ -62,11 +62,12 @@ class ClusterTest {
 
     private static SparkTrainer trainer(TrainingListener listener) {
         SparkTrainer.Builder builder = SparkTrainer.builder().network(NETWORK).loss(SoftmaxCrossEntropy::new)
-                .optimizer(Adam.builder().learningRate(0.02).build()).epochs(3).batchSize(30).seed(5);
+                .optimizer(Adam.builder().learningRate(0.02).build());
+        FitOptions.Builder options = FitOptions.builder().epochs(3).batchSize(30).seed(5);
         if (listener != null) {
-            builder.listener(listener);
+            options.listener(listener);
         }
-        return builder.build();
+        return builder.options(options.build()).build();
     }
 
     private static double[] onOneMachine(TestData data, SparkTrainer trainer) {

@@ -40,7 +40,8 @@ class KryoSerializerTest {
         TestData data = TestData.spiral(40, 3, 1);
         SerializableSupplier<Layer> network = () -> new Sequential(new Dense(2, 8), new ReLU(), new Dense(8, 3));
         SparkTrainer trainer = SparkTrainer.builder().network(network).loss(SoftmaxCrossEntropy::new)
-                .optimizer(Adam.builder().learningRate(0.02).build()).epochs(2).batchSize(16).seed(5).build();
+                .optimizer(Adam.builder().learningRate(0.02).build())
+                .options(FitOptions.builder().epochs(2).batchSize(16).seed(5).build()).build();
         var samples = Samples.fromMatrices(spark, data.inputs, data.targets, 2).persist(StorageLevel.MEMORY_ONLY_SER());
         double[] onSpark = FlatParameters.values(trainer.fit(samples).model().parameters());
         Model local = Model.builder(network.get()).loss(new SoftmaxCrossEntropy())

@@ -79,6 +79,11 @@ class SparkTrainerTest {
         return new SparkSpiral(TestData.spiral(60, 3, 0), network, optimizer, 32, 3);
     }
 
+    /** Three epochs of batches of 32, shuffled from seed 11. */
+    private static FitOptions spiralRun() {
+        return FitOptions.builder().epochs(3).batchSize(32).seed(11).build();
+    }
+
     private static SerializableSupplier<Layer> spiralNetwork() {
         return () -> new Sequential(new Dense(2, 16), new ReLU(), new Dense(16, 3));
     }
@@ -97,7 +102,7 @@ class SparkTrainerTest {
 
         SparkTrainer trainer() {
             return SparkTrainer.builder().network(network).loss(SoftmaxCrossEntropy::new).optimizer(optimizer.get())
-                    .epochs(epochs).batchSize(batchSize).seed(11).build();
+                    .options(FitOptions.builder().epochs(epochs).batchSize(batchSize).seed(11).build()).build();
         }
 
         SparkTraining onSpark(int partitions) {
@@ -189,14 +194,14 @@ class SparkTrainerTest {
         List<Integer> sparkSteps = new ArrayList<>();
         List<Integer> localSteps = new ArrayList<>();
         SparkTrainer trainer = SparkTrainer.builder().network(spiralNetwork()).loss(SoftmaxCrossEntropy::new)
-                .optimizer(adam().get()).epochs(4).batchSize(32).seed(11)
-                .metric(new CategoricalAccuracy()).validation(validation).clipNorm(0.5)
-                .listener(new TrainingListener() {
-                    @Override
-                    public void onBatchEnd(int epoch, int step, double loss, Model model) {
-                        sparkSteps.add(step);
-                    }
-                })
+                .optimizer(adam().get()).metric(new CategoricalAccuracy())
+                .options(FitOptions.builder().epochs(4).batchSize(32).seed(11).validation(validation).clipNorm(0.5)
+                        .listener(new TrainingListener() {
+                            @Override
+                            public void onBatchEnd(int epoch, int step, double loss, Model model) {
+                                sparkSteps.add(step);
+                            }
+                        }).build())
                 .build();
         History onSpark = trainer.fit(partitioned(data.samples(), partitions)).history();
 
@@ -278,9 +283,9 @@ class SparkTrainerTest {
     void localSgdOnOnePartitionWithPlainSgdIsSynchronousTraining() {
         TestData data = TestData.spiral(60, 3, 0);
         SparkTrainer local = SparkTrainer.builder().network(spiralNetwork()).loss(SoftmaxCrossEntropy::new)
-                .localSteps(4, () -> new SGD(0.5)).epochs(3).batchSize(32).seed(11).build();
+                .localSteps(4, () -> new SGD(0.5)).options(spiralRun()).build();
         SparkTrainer synchronous = SparkTrainer.builder().network(spiralNetwork()).loss(SoftmaxCrossEntropy::new)
-                .optimizer(new SGD(0.5)).epochs(3).batchSize(32).seed(11).build();
+                .optimizer(new SGD(0.5)).options(spiralRun()).build();
         double[] averaged = weights(local.fit(partitioned(data.samples(), 1)).model());
         assertArrayEquals(weights(synchronous.fit(partitioned(data.samples(), 1)).model()), averaged, 0.0);
     }
@@ -290,7 +295,8 @@ class SparkTrainerTest {
         TestData data = TestData.spiral(100, 3, 0);
         SerializableSupplier<Layer> wide = () -> new Sequential(new Dense(2, 64), new ReLU(), new Dense(64, 3));
         SparkTraining training = SparkTrainer.builder().network(wide).loss(SoftmaxCrossEntropy::new)
-                .localSteps(5, () -> Adam.builder().learningRate(0.02).build()).epochs(100).batchSize(30).seed(3)
+                .localSteps(5, () -> Adam.builder().learningRate(0.02).build())
+                .options(FitOptions.builder().epochs(100).batchSize(30).seed(3).build())
                 .build().fit(partitioned(data.samples(), 3));
         double first = training.history().epochs().get(0).dataLoss();
         double last = training.history().last().dataLoss();
@@ -330,7 +336,8 @@ class SparkTrainerTest {
                 wide.getMessage());
         assertThrows(IllegalStateException.class,
                 () -> SparkTrainer.builder().network(spiralNetwork()).loss(SoftmaxCrossEntropy::new).build());
-        assertThrows(IllegalArgumentException.class, () -> SparkTrainer.builder().batchSize(0));
+        assertThrows(IllegalArgumentException.class,
+                () -> SparkTrainer.builder().options(FitOptions.builder().threads(2).build()));
         assertThrows(IllegalArgumentException.class, () -> Sample.of(new double[0], 1));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Sequential;
 import dev.backprop.core.metrics.CategoricalAccuracy;
+import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.Model;
 import dev.backprop.data.tabular.Feature;
 import dev.backprop.data.tabular.MissingValues;
@@ -101,7 +102,8 @@ class TableTrainingTest {
         SparkTraining training = SparkTrainer.builder()
                 .network(() -> new Sequential(new Dense(inputs, 32), new ReLU(), new Dense(32, outputs)))
                 .loss(SoftmaxCrossEntropy::new).optimizer(new Adam(0.01)).metric(new CategoricalAccuracy())
-                .epochs(10).batchSize(128).seed(3).build().fit(TableSamples.of(train, preprocessor));
+                .options(FitOptions.builder().epochs(10).batchSize(128).seed(3).build()).build()
+                .fit(TableSamples.of(train, preprocessor));
         TabularModel model = new TabularModel(preprocessor, training.model());
 
         List<Row> test = rows(700, 3);

@@ -232,7 +232,10 @@ public final class Json {
             if (!Double.isFinite(d)) {
                 throw new IllegalArgumentException("JSON has no " + d);
             }
-            out.append(d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d));
+            // A whole number as people write it (300, not 300.0: a count read back as a double stays a
+            // count); −0.0 keeps its sign.
+            boolean whole = d == Math.rint(d) && Math.abs(d) < 1e15 && !(d == 0 && 1 / d < 0);
+            out.append(whole ? Long.toString((long) d) : Double.toString(d));
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;

@@ -13,7 +13,7 @@ public final class AbsoluteError extends RegressionErrors implements Configurabl
 
     /** The registered type: {@code "AbsoluteError"} with its {@code scale} (default 1). */
     public static final ComponentType<Metric> TYPE = ComponentType.of(Metric.class, "AbsoluteError",
-            AbsoluteError.class, config -> new AbsoluteError(config.number("scale", 1)));
+            AbsoluteError.class, config -> new AbsoluteError(config.number("scale", 1))).withAliases("mae");
 
     private final double scale;
 

@@ -15,7 +15,7 @@ public final class AreaUnderRoc extends ScoredSamples {
 
     /** The registered type: {@code "AreaUnderRoc"}, no hyper-parameters. */
     public static final ComponentType<Metric> TYPE = ComponentType.of(Metric.class, "AreaUnderRoc", AreaUnderRoc.class,
-            config -> new AreaUnderRoc());
+            config -> new AreaUnderRoc()).withAliases("auc");
 
     @Override
     public String name() {

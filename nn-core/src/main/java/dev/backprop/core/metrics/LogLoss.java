@@ -13,7 +13,7 @@ public final class LogLoss extends ScoredSamples {
 
     /** The registered type: {@code "LogLoss"}, no hyper-parameters. */
     public static final ComponentType<Metric> TYPE = ComponentType.of(Metric.class, "LogLoss", LogLoss.class,
-            config -> new LogLoss());
+            config -> new LogLoss()).withAliases("log_loss");
 
     private static final double EPSILON = Math.ulp(1.0);
 

@@ -12,7 +12,7 @@ public final class RSquared extends RegressionErrors {
 
     /** The registered type: {@code "RSquared"}, no hyper-parameters. */
     public static final ComponentType<Metric> TYPE = ComponentType.of(Metric.class, "RSquared", RSquared.class,
-            config -> new RSquared());
+            config -> new RSquared()).withAliases("r2");
 
     @Override
     public String name() {

@@ -12,7 +12,7 @@ public final class RootMeanSquaredError extends RegressionErrors implements Conf
 
     /** The registered type: {@code "RootMeanSquaredError"} with its {@code scale} (default 1). */
     public static final ComponentType<Metric> TYPE = ComponentType.of(Metric.class, "RootMeanSquaredError",
-            RootMeanSquaredError.class, config -> new RootMeanSquaredError(config.number("scale", 1)));
+            RootMeanSquaredError.class, config -> new RootMeanSquaredError(config.number("scale", 1))).withAliases("rmse");
 
     private final double scale;
 

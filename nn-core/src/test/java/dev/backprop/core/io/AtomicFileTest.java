@@ -2,6 +2,7 @@ package dev.backprop.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,5 +50,27 @@ class AtomicFileTest {
             throw new IllegalStateException("bug");
         }));
         assertEquals(List.of(), names());
+    }
+
+    @Test
+    void aNewFileHasThePermissionsOfTheUmaskNotOnlyTheOwners() throws IOException {
+        Path file = folder.resolve("shared.txt");
+        AtomicFile.write(file, out -> out.write(1));
+        Path plain = Files.createFile(folder.resolve("plain.txt"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+    }
+
+    @Test
+    void aPathThatCannotBeWrittenIsRefusedWithItsReasonBeforeAnyWork() throws IOException {
+        Path file = Files.writeString(folder.resolve("model.bpz"), "a file");
+        IOException underAFile = assertThrows(IOException.class, () -> AtomicFile.checkWritable(file.resolve("x.csv")));
+        assertTrue(underAFile.getMessage().contains("is not a directory"), underAFile.getMessage());
+        IOException directory = assertThrows(IOException.class, () -> AtomicFile.checkWritable(folder));
+        assertTrue(directory.getMessage().endsWith("is a directory, not a file"), directory.getMessage());
+        IOException writing = assertThrows(IOException.class,
+                () -> AtomicFile.write(file.resolve("x.csv"), out -> out.write(1)));
+        assertTrue(writing.getMessage().endsWith("exists, and is not a directory"), writing.getMessage());
+        AtomicFile.checkWritable(folder.resolve("new/sub/x.csv"));
+        assertEquals(List.of("model.bpz"), names(), "the check leaves nothing behind");
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ejml.data.DMatrixRMaj;
 import org.slf4j.Logger;
@@ -184,10 +183,15 @@ public final class Preprocessor implements java.io.Serializable {
      */
     public static String labelColumn(List<String> columns, String asked, String source) {
         if (asked != null) {
-            if (!columns.contains(asked)) {
-                throw new DataFormatException(source + ": no label column '" + asked + "'; the columns are " + columns);
+            if (columns.contains(asked)) {
+                return asked;
             }
-            return asked;
+            // As the usual names are found: ignoring case, when that names one column only.
+            List<String> alike = columns.stream().filter(column -> column.equalsIgnoreCase(asked)).toList();
+            if (alike.size() == 1) {
+                return alike.get(0);
+            }
+            throw new DataFormatException(source + ": no label column '" + asked + "'; the columns are " + columns);
         }
         for (String usual : TabularOptions.USUAL_LABELS) {
             for (String column : columns) {
@@ -636,10 +640,10 @@ public final class Preprocessor implements java.io.Serializable {
     /**
      * A summary for people: each column with its type and fitted values.
      *
-     * @return one line per column, then the label
+     * @return one line per column, in the file's order
      */
     public Map<String, String> describe() {
-        Map<String, String> lines = new TreeMap<>();
+        Map<String, String> lines = new java.util.LinkedHashMap<>();
         for (Feature feature : features) {
             lines.put(feature.name(), feature.numeric()
                     ? String.format(Locale.ROOT, "numeric, centre %.4g, scale %.4g", feature.center(), feature.scale())

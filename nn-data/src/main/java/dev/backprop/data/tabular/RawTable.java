@@ -118,17 +118,46 @@ public final class RawTable {
             char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(head);
             return parse(name, reader, delimiter, options.header());
         } catch (CharacterCodingException e) {
-            throw new DataFormatException(name + " is not UTF-8 text (" + e.getMessage()
-                    + "): save it as UTF-8", e);
+            throw notUtf8(file, e);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException coding) {
-                throw new DataFormatException(name + " is not UTF-8 text (" + coding.getMessage()
-                        + "): save it as UTF-8", e);
+                throw notUtf8(file, coding);
             }
             throw new DataFormatException("Cannot read " + name + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new DataFormatException("Cannot read " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Names the line and the byte where a file stops being UTF-8. */
+    private static DataFormatException notUtf8(Path file, CharacterCodingException cause) {
+        String where = "";
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(1 << 12);
+            java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+            while (true) {
+                java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+                out.clear();
+                if (result.isError()) {
+                    int offset = in.position();
+                    int line = 1;
+                    for (int i = 0; i < offset; i++) {
+                        line += bytes[i] == '\n' ? 1 : 0;
+                    }
+                    where = String.format(java.util.Locale.ROOT, ": line %d has the byte 0x%02X, which UTF-8 does not "
+                            + "allow there (Latin-1 or Windows-1252 text?)", line, bytes[offset] & 0xff);
+                    break;
+                }
+                if (!result.isOverflow()) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the file changed or vanished since: say only that it is not UTF-8
+        }
+        return new DataFormatException(file + " is not UTF-8 text" + where + "; save it as UTF-8", cause);
     }
 
     private static BufferedReader strictUtf8(Path file) throws IOException {
@@ -137,8 +166,14 @@ public final class RawTable {
         return new BufferedReader(decoder, 1 << 16);
     }
 
-    /** The one of {@code ,} {@code ;} tab that the first line holds most often outside quotes. */
-    static char detectDelimiter(String head) {
+    /**
+     * The delimiter {@link #read} takes when {@link CsvOptions#delimiter()} is null: the one of
+     * {@code ,} {@code ;} tab that the first line holds most often outside quotes.
+     *
+     * @param head the start of a file, its first line at least
+     * @return the delimiter, {@code ,} when the line holds none
+     */
+    public static char detectDelimiter(String head) {
         int[] counts = new int[3];
         char[] candidates = {',', ';', '\t'};
         boolean quoted = false;
@@ -193,7 +228,15 @@ public final class RawTable {
                 lines.add((int) Math.min(Integer.MAX_VALUE, record.getStartingLineNumber()));
             }
         } catch (CsvParseException e) {
-            throw new DataFormatException(name + ": " + e.getMessage(), e);
+            // FastCSV's own words name neither the line nor what to do; the record after the last one
+            // read is where the parser stopped.
+            long line = lines.isEmpty() ? (columns == null ? 1 : 2) : lines.get(lines.size() - 1) + 1;
+            boolean quote = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage())
+                    .contains("quotation");
+            throw new DataFormatException(name + ": line " + line + (columns == null && header ? " (the header)" : "")
+                    + (quote ? ": a field opens a quote ('\"') that does not close within 16 MB; close it, or "
+                            + "double each '\"' inside a quoted field"
+                            : ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage())), e);
         }
         if (columns == null) {
             throw new DataFormatException(name + " is empty");

@@ -67,8 +67,19 @@ class RawTableTest {
         Files.write(latin1, "name,label\ncaf\u00e9,1\n".getBytes(StandardCharsets.ISO_8859_1));
         DataFormatException error = assertThrows(DataFormatException.class,
                 () -> RawTable.read(latin1, CsvOptions.defaults()));
-        assertTrue(error.getMessage().contains("is not UTF-8"), error.getMessage());
+        assertTrue(error.getMessage().contains("is not UTF-8 text: line 2 has the byte 0xE9"), error.getMessage());
         assertThrows(DataFormatException.class, () -> RawTable.read(folder.resolve("absent.csv"), CsvOptions.defaults()));
+    }
+
+    @Test
+    void aQuoteThatNeverClosesIsNamedByItsLineInOurWords() throws IOException {
+        // FastCSV reads a quoted field up to 16 MB before it gives up, saying only "Exception when
+        // reading first record".
+        StringBuilder text = new StringBuilder("\"a,b\n");
+        while (text.length() < 17_000_000) {
+            text.append("12345,67890\n");
+        }
+        assertRefused("line 1 (the header): a field opens a quote", "open-quote.csv", text.toString());
     }
 
     @Test

@@ -99,7 +99,12 @@ public final class BackpropCommand {
             boolean known = error instanceof DataFormatException || error instanceof ModelFileException
                     || error instanceof OnnxExportException
                     || error instanceof java.io.UncheckedIOException || error instanceof ArithmeticException;
-            errors.println("backprop: error: " + (known || error.getMessage() != null ? error.getMessage() : error.toString()));
+            String message = known || error.getMessage() != null ? error.getMessage() : error.toString();
+            if (error.getClass().getName().startsWith("org.apache.spark.") && message != null) {
+                // Spark's analysis errors go on with the query plan, many lines a person does not need.
+                message = message.lines().findFirst().orElse(message);
+            }
+            errors.println("backprop: error: " + message);
             errors.flush();
             return 1;
         });

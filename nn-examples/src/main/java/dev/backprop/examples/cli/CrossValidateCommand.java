@@ -66,6 +66,7 @@ final class CrossValidateCommand implements Callable<Integer> {
         CrossValidation.Result result = CrossValidation.run(table, stratify, folds, seed, (train, test, fold) -> {
             RawTable[] parts = train.split(data.validationSplit(), seed + fold);
             Problem problem = data.table(parts[0], parts[1], test);
+            recipe.scheduleFor(problem.train().size());
             Model model = recipe.build(problem, new NumpyRandom(seed + fold), seed + fold);
             model.fit(problem.train(), recipe.fitOptions(seed + fold, problem.validation().get()).logEveryEpochs(0)
                     .build());

@@ -9,6 +9,7 @@ import dev.backprop.core.train.Evaluation;
 import dev.backprop.core.train.Model;
 import dev.backprop.data.CsvData;
 import dev.backprop.data.tabular.Preprocessor;
+import dev.backprop.data.DataFormatException;
 import dev.backprop.data.tabular.RawTable;
 import dev.backprop.data.tabular.TabularModel;
 import dev.backprop.examples.plot.Charts;
@@ -60,6 +61,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new UsageException(modelFile.file + " was trained on a table: give --dataset csv:PATH");
             }
             RawTable table = RawTable.read(DataOptions.csvPath(data.dataset, "--dataset"), data.csv.csv());
+            if (table.indexOf(preprocessor.label()) < 0) {
+                throw new DataFormatException(table.source() + " has no column '" + preprocessor.label()
+                        + "', the label the model learned; evaluate measures against it (predict needs none)");
+            }
             test = preprocessor.encode(table).dataset();
             classNames = preprocessor.classNames();
         } else if (data.kind().equals("csv")) {

@@ -57,6 +57,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.configureLogging();
+        OutputFiles.check(outputFile, "--output");
         OnnxOptions options;
         try {
             options = OnnxOptions.defaults().withPrecision(Precision.parse(precision)).withOpset(opset);

@@ -1,45 +1,25 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.Activation;
 import dev.backprop.core.Layer;
-import dev.backprop.core.Loss;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Sequential;
-import dev.backprop.core.component.ComponentType;
 import dev.backprop.core.component.Components;
-import dev.backprop.core.component.Config;
-import dev.backprop.core.component.ConfigException;
-import dev.backprop.core.metrics.AbsoluteError;
-import dev.backprop.core.metrics.AreaUnderRoc;
-import dev.backprop.core.metrics.CategoricalAccuracy;
-import dev.backprop.core.metrics.LogLoss;
-import dev.backprop.core.metrics.Metric;
-import dev.backprop.core.metrics.RSquared;
-import dev.backprop.core.metrics.RegressionAccuracy;
-import dev.backprop.core.metrics.RootMeanSquaredError;
-import dev.backprop.core.metrics.TopKAccuracy;
 import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.train.EarlyStopping;
 import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.Model;
 import dev.backprop.layers.BatchNorm;
-import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Dropout;
-import dev.backprop.layers.HuberLoss;
 import dev.backprop.layers.InitializerScheme;
 import dev.backprop.layers.LayerNorm;
 import dev.backprop.layers.Linear;
-import dev.backprop.layers.MeanAbsoluteError;
-import dev.backprop.layers.MeanSquaredError;
 import dev.backprop.layers.Softmax;
 import dev.backprop.optim.LearningRateSchedule;
 import java.util.ArrayList;
-import org.ejml.data.DMatrixRMaj;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -158,35 +138,14 @@ final class Recipe implements java.io.Serializable {
         return recipe;
     }
 
+    /** The model of this recipe for a problem: its network, loss, optimizer and the task's figures. */
     Model build(Problem problem, NumpyRandom random, long seed) {
         Model.Builder model = Model.builder(network(problem.inputs(), problem.outputs(), problem.regression(), random,
                         seed))
-                .loss(loss(problem))
+                .loss(loss(problem).create())
                 .optimizer(optimizer());
-        metrics(problem).forEach(model::metric);
-        for (String name : extraMetrics) {
-            Metric metric = metric(name);
-            if (metrics(problem).stream().noneMatch(m -> m.name().equals(metric.name()))) {
-                model.metric(metric);
-            }
-        }
+        TaskMetrics.of(problem, extraMetrics).forEach(model::metric);
         return model.build();
-    }
-
-    /** A metric by the name people type: auc, log_loss, topK, mae, rmse, r2, or a registered type's name. */
-    static Metric metric(String name) {
-        String key = name.strip().toLowerCase(Locale.ROOT).replace("-", "_");
-        if (key.matches("top[0-9]+")) {
-            return new TopKAccuracy(Integer.parseInt(key.substring(3)));
-        }
-        return switch (key) {
-            case "auc" -> new AreaUnderRoc();
-            case "log_loss", "logloss" -> new LogLoss();
-            case "mae" -> new AbsoluteError();
-            case "rmse" -> new RootMeanSquaredError();
-            case "r2" -> new RSquared();
-            default -> create(Metric.class, "--metric", name, Map.of());
-        };
     }
 
     /**
@@ -220,25 +179,16 @@ final class Recipe implements java.io.Serializable {
         return fit;
     }
 
-    /** The figure reported first for a problem: accuracy of classes, else R² of a table, else the book's. */
-    static Metric metric(Problem problem) {
-        return metrics(problem).get(problem.regression() && problem.preprocessor() != null ? 2 : 0);
+    /** @return the steps of one epoch over {@code rows} training rows */
+    long stepsPerEpoch(long rows) {
+        return batchSize == 0 ? 1 : (rows + batchSize - 1) / batchSize;
     }
 
-    /**
-     * The figures reported for a problem: accuracy of classes; a table's regression in its target's
-     * units, MAE, RMSE and R²; the book's regression accuracy for its sine.
-     */
-    static List<Metric> metrics(Problem problem) {
-        if (!problem.regression()) {
-            return problem.preprocessor() != null ? List.of(new CategoricalAccuracy(), new LogLoss())
-                    : List.of(new CategoricalAccuracy());
+    /** Makes {@code --schedule}'s learning-rate schedule, now that the run's rows are known. */
+    void scheduleFor(long rows) {
+        if (scheduleText != null) {
+            schedule = ScheduleOption.parse(scheduleText, learningRate, stepsPerEpoch(rows), epochs);
         }
-        if (problem.preprocessor() != null) {
-            double scale = problem.preprocessor().targetScale();
-            return List.of(new AbsoluteError(scale), new RootMeanSquaredError(scale), new RSquared());
-        }
-        return List.of(RegressionAccuracy.forTargets(problem.train().targets()));
     }
 
     /** The network of this recipe, its initial weights drawn from {@code random}. */
@@ -253,7 +203,7 @@ final class Recipe implements java.io.Serializable {
             } else if (norm.equals("layer")) {
                 layers.add(new LayerNorm(width));
             }
-            layers.add(activation());
+            layers.add(NamedComponents.activation(activation));
             if (dropout > 0) {
                 layers.add(new Dropout(dropout, (seed + i) & 0xffffffffL));
             }
@@ -264,70 +214,10 @@ final class Recipe implements java.io.Serializable {
         return new Sequential(layers.toArray(new Layer[0]));
     }
 
-    static Loss loss(boolean regression) {
-        return regression ? new MeanSquaredError() : new CategoricalCrossEntropy();
-    }
-
-    /** The loss of a problem: weighted by class when {@code --class-weight} says so. */
-    Loss loss(Problem problem) {
-        if (loss != null) {
-            if (!problem.regression()) {
-                throw new UsageException("--loss chooses a regression's loss; a classification's is cross-entropy");
-            }
-            Loss chosen = create(Loss.class, "--loss", loss, Map.of());
-            if (!REGRESSION_LOSSES.contains(chosen.getClass())) {
-                throw new UsageException("--loss " + loss + " is not a regression loss: use mse, mae or huber");
-            }
-            return chosen;
-        }
-        if (classWeight == null) {
-            return loss(problem.regression());
-        }
-        if (problem.regression()) {
-            throw new UsageException("--class-weight applies to classification, and this is a regression");
-        }
-        return new CategoricalCrossEntropy(classWeights(problem.classNames(), problem.train().targets()));
-    }
-
-    /**
-     * {@code balanced}: samples / (classes · samples of the class), scikit-learn's and Keras' rule;
-     * else explicit {@code name=weight} pairs, the classes not named weighing 1.
-     */
-    double[] classWeights(List<String> names, DMatrixRMaj targets) {
-        double[] weights = new double[names.size()];
-        if (classWeight.equals("balanced")) {
-            long[] counts = new long[names.size()];
-            for (int i = 0; i < targets.numRows; i++) {
-                counts[(int) targets.data[i]]++;
-            }
-            for (int c = 0; c < weights.length; c++) {
-                if (counts[c] == 0) {
-                    throw new UsageException("--class-weight balanced: class '" + names.get(c)
-                            + "' has no training sample");
-                }
-                weights[c] = (double) targets.numRows / (names.size() * counts[c]);
-            }
-            return weights;
-        }
-        java.util.Arrays.fill(weights, 1);
-        for (String pair : classWeight.split(",")) {
-            int equals = pair.lastIndexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals).strip();
-            int c = names.indexOf(name);
-            if (equals < 0 || c < 0) {
-                throw new UsageException("--class-weight takes balanced or CLASS=WEIGHT,...; '" + pair
-                        + "' names no class of " + names);
-            }
-            try {
-                weights[c] = Double.parseDouble(pair.substring(equals + 1).strip());
-            } catch (NumberFormatException e) {
-                throw new UsageException("--class-weight: '" + pair + "' has no number after '='");
-            }
-            if (!(weights[c] > 0) || !Double.isFinite(weights[c])) {
-                throw new UsageException("--class-weight: weights must be positive, got " + pair);
-            }
-        }
-        return weights;
+    /** The loss of a problem: {@code --loss} for a regression, cross-entropy weighted by {@code --class-weight}. */
+    LossChoice loss(Problem problem) {
+        return LossChoice.of(this, problem.regression(), problem.classNames(),
+                () -> LossChoice.counts(problem.train().targets(), problem.classes()));
     }
 
     /** {@code --init}, by the registry's names and aliases (book, glorot, he). */
@@ -336,31 +226,7 @@ final class Recipe implements java.io.Serializable {
         if (initScale != null) {
             config.put("scale", initScale);
         }
-        return create(InitializerScheme.class, "--init", init, config);
-    }
-
-    /** {@code --activation}: any registered layer that is an {@link Activation}. */
-    private Layer activation() {
-        ComponentType<Layer> type;
-        try {
-            type = Components.registered().find(Layer.class, activation);
-        } catch (ConfigException e) {
-            type = null;
-        }
-        if (type == null || !Activation.class.isAssignableFrom(type.javaType())) {
-            throw new UsageException("Unknown --activation '" + activation + "': use one of " + activations());
-        }
-        return create(Layer.class, "--activation", activation, Map.of());
-    }
-
-    private static List<String> activations() {
-        List<String> names = new ArrayList<>();
-        for (ComponentType<?> type : Components.registered().types(Layer.class)) {
-            if (Activation.class.isAssignableFrom(type.javaType())) {
-                names.add(type.name());
-            }
-        }
-        return names;
+        return NamedComponents.create(InitializerScheme.class, "--init", init, config);
     }
 
     /** {@code --optimizer} with its rate, decay and whichever of momentum and weight decay were set. */
@@ -377,35 +243,10 @@ final class Recipe implements java.io.Serializable {
         if (schedule != null) {
             config.put("schedule", Components.registered().describe(schedule));
         }
-        return create(Optimizer.class, "--optimizer", optimizer, config);
+        return NamedComponents.create(Optimizer.class, "--optimizer", optimizer, config);
     }
 
-    /**
-     * A registered component by the name typed on the command line, from the options' values; a
-     * value the component does not take is refused, naming its option.
-     */
-    private static <T> T create(Class<T> kind, String option, String name, Map<String, Object> values) {
-        try {
-            ComponentType<T> type = Components.registered().find(kind, name);
-            Config config = new Config(option + " " + name, values);
-            T component = type.create(config);
-            for (String unused : config.unusedKeys()) {
-                throw new UsageException(OPTIONS.getOrDefault(unused, unused) + " does not apply to " + option + " " + name);
-            }
-            return component;
-        } catch (ConfigException e) {
-            throw new UsageException(e.getMessage().replace("Unknown " + kind.getSimpleName().toLowerCase(Locale.ROOT),
-                    "Unknown " + option));
-        }
-    }
-
-    private static final List<Class<?>> REGRESSION_LOSSES = List.of(MeanSquaredError.class,
-            MeanAbsoluteError.class, HuberLoss.class);
-
-    /** The command-line option of each value the recipe gives a component. */
-    private static final Map<String, String> OPTIONS = Map.of("learningRate", "--learning-rate", "decay", "--decay",
-            "momentum", "--momentum", "weightDecay", "--weight-decay", "scale", "--init-scale");
-
+    /** @return the settings, as the model file's metadata keeps them */
     Map<String, Object> describe() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("hidden", List.copyOf(hidden));

@@ -168,7 +168,7 @@ final class RecipeOptions {
         recipe.loss = loss != null ? loss.strip() : recipe.loss;
         recipe.norm = norm != null ? norm : recipe.norm;
         recipe.extraMetrics = metrics != null ? List.copyOf(metrics) : recipe.extraMetrics;
-        recipe.extraMetrics.forEach(Recipe::metric); // names are checked before any data is read
+        recipe.extraMetrics.forEach(NamedComponents::metric); // names are checked before any data is read
         if (!List.of("none", "batch", "layer").contains(recipe.norm)) {
             throw new UsageException("Unknown --norm '" + recipe.norm + "': use none, batch or layer");
         }

@@ -1,23 +1,19 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.Layer;
-import dev.backprop.core.Loss;
 import dev.backprop.core.NumpyRandom;
+import dev.backprop.core.Optimizer;
 import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.metrics.Metric;
-import dev.backprop.core.train.EpochResult;
-import dev.backprop.core.train.History;
-import dev.backprop.core.metrics.CategoricalAccuracy;
-import dev.backprop.core.metrics.RootMeanSquaredError;
+import dev.backprop.core.train.FitOptions;
+import dev.backprop.core.train.TrainingListener;
+import dev.backprop.data.tabular.Preprocessor;
 import dev.backprop.data.tabular.TabularModel;
-import dev.backprop.data.tabular.TabularOptions;
 import dev.backprop.data.tabular.Task;
-import dev.backprop.spark.SerializableSupplier;
+import dev.backprop.optim.GradientDescent;
 import dev.backprop.spark.SparkTrainer;
 import dev.backprop.spark.SparkTraining;
-import java.io.PrintWriter;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,12 +24,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code backprop spark}: trains the data set's recipe on Apache Spark with {@code SparkTrainer},
- * in {@code local[N]} or on the cluster that {@code spark-submit} gives it. Spark is not inside
- * backprop.jar: the {@code ./backprop} script adds it for this command, and {@code spark-submit}
- * brings the cluster's.
+ * in {@code local[N]} or on the cluster that {@code spark-submit} gives it. The recipe, its loss,
+ * figures, schedule, validation, early stopping and report are {@code train}'s; what Spark cannot
+ * do as {@code train} does is refused with the reason. Spark is not inside backprop.jar: the
+ * {@code ./backprop} script adds it for this command, and {@code spark-submit} brings the
+ * cluster's.
  */
 @Command(name = "spark", mixinStandardHelpOptions = true,
-        description = "Train on Apache Spark (synchronous data parallelism; local[N] or spark-submit's cluster).")
+        description = {"Train on Apache Spark (synchronous data parallelism; local[N] or spark-submit's cluster).",
+            "Options as train's; a table (--table or --dataset csv:) gets train's table defaults. Every step is a Spark "
+                + "job (milliseconds each), so a small table trains faster with train."})
 final class SparkCommand implements Callable<Integer> {
 
     @Spec
@@ -80,92 +80,135 @@ final class SparkCommand implements Callable<Integer> {
         if (localSteps != null) {
             RecipeOptions.positive("--local-steps", localSteps);
         }
-        Recipe recipe = recipeOptions.recipe(data.kind());
-        // Spark's own defaults: the book's full-batch 10 001 epochs would be 10 001 jobs.
-        int epochs = recipeOptions.epochs != null ? recipe.epochs : DEFAULT_EPOCHS;
-        int batchSize = recipeOptions.batchSize != null ? recipe.batchSize : DEFAULT_BATCH_SIZE;
-        if (batchSize == 0) {
-            throw new UsageException("--batch-size must be at least 1 on Spark, got 0");
+        if (table != null && !data.dataset.equals("spiral")) {
+            throw new UsageException("--table and --dataset both name the data: give one");
         }
-        if (table != null) {
-            return trainTable(recipe, epochs, batchSize, seed);
+        Recipe recipe = recipeOptions.recipe(table != null ? "csv" : data.kind());
+        refuseWhatSparkCannotDo(recipe);
+        if (recipe.patience == 0 && recipeOptions.epochs == null && recipe.epochs > DEFAULT_EPOCHS) {
+            // The book's 10 001 full-batch epochs would be 10 001 Spark jobs.
+            recipe.epochs = DEFAULT_EPOCHS;
+            recipe.batchSize = recipeOptions.batchSize != null ? recipe.batchSize : DEFAULT_BATCH_SIZE;
+            recipe.validateEvery = recipeOptions.validateEvery != null ? recipe.validateEvery : 1;
+            recipe.shuffle = recipeOptions.shuffle != null ? recipe.shuffle : "epoch";
         }
+        OutputFiles.check(save.file, "--save");
+        return table != null ? trainTable(recipe, seed) : trainArrays(recipe, seed);
+    }
+
+    /** Options of train that have no meaning on Spark, or that Spark would not honour: refused, with why. */
+    private void refuseWhatSparkCannotDo(Recipe recipe) {
+        if (recipeOptions.threads != null || recipeOptions.shards != null) {
+            throw new UsageException((recipeOptions.threads != null ? "--threads" : "--shards") + " splits each batch "
+                    + "on one machine; on Spark the partitions share each batch: use --partitions");
+        }
+        if (recipe.norm.equals("batch")) {
+            throw new UsageException("--norm batch" + (recipeOptions.norm == null ? " (the preset's)" : "")
+                    + " is not supported on Spark: each partition would normalise by its own rows and the running "
+                    + "statistics would not reach the driver; give --norm layer or --norm none");
+        }
+        if (table != null && recipe.shuffle.equals("once")) {
+            throw new UsageException("--shuffle once shuffles rows in memory; a Spark table is shuffled every epoch "
+                    + "(--shuffle epoch) or not at all (--shuffle none)");
+        }
+        if (localSteps != null && recipe.scheduleText != null) {
+            throw new UsageException("--schedule with --local-steps: each round of local SGD starts a new optimizer, "
+                    + "so a schedule would restart every round; give one or the other");
+        }
+        if (recipe.batchSize == 0 && localSteps != null) {
+            throw new UsageException("--local-steps with --batch-size 0: a whole-data batch has no local steps");
+        }
+    }
+
+    /** The book's data sets or a CSV file, read on the driver and spread over the partitions. */
+    private int trainArrays(Recipe recipe, long seed) {
         NumpyRandom random = new NumpyRandom(seed);
         Problem problem = data.load(random, seed);
-        int inputs = problem.inputs();
-        int outputs = problem.outputs();
-        boolean regression = problem.regression();
-        long weightsSeed = seed;
-        SerializableSupplier<Layer> network =
-                () -> recipe.network(inputs, outputs, regression, new NumpyRandom(weightsSeed), weightsSeed);
-        SerializableSupplier<Loss> loss = () -> Recipe.loss(regression);
-        Metric metric = Recipe.metric(problem);
-        // Spark's batches are shuffled every epoch unless --shuffle none says otherwise.
-        boolean shuffle = recipeOptions.shuffle == null || !recipe.shuffle.equals("none");
-        SparkTrainer.Builder trainer = SparkTrainer.builder().network(network).loss(loss).epochs(epochs)
-                .batchSize(batchSize).seed(seed).shuffle(shuffle)
-                .metric(metric);
+        InMemoryDataset train = problem.train();
+        if (recipe.shuffle.equals("once")) {
+            train.shuffleInPlace(random);
+        }
+        recipe.scheduleFor(train.size());
+        LossChoice loss = recipe.loss(problem);
+        List<Metric> metrics = TaskMetrics.of(problem, recipe.extraMetrics);
         InMemoryDataset validation = problem.validation().get();
-        if (validation != null) {
-            trainer.validation(validation);
-        }
-        if (localSteps != null) {
-            trainer.localSteps(localSteps, recipe::optimizer);
-        } else {
-            trainer.optimizer(recipe.optimizer());
-        }
+        SparkTrainer trainer = trainer(recipe, seed, problem.inputs(), problem.outputs(), problem.regression(), loss,
+                metrics, validation);
         SparkTraining training;
         try {
-            training = SparkSession.train(master, problem.train(), partitions, trainer.build());
+            training = SparkSession.train(master, train, partitions, trainer);
         } catch (NoClassDefFoundError missing) {
             throw sparkMissing(missing);
         }
-        report(training, metric);
-        if (save.file != null) {
-            Map<String, Object> metadata = Map.of("dataset", problem.name(), "trainer", "spark", "epochs", epochs);
-            if (problem.preprocessor() != null) {
-                new TabularModel(problem.preprocessor(), training.model()).save(save.file, metadata);
-            } else {
-                ModelFile.save(training.model(), save.file, metadata);
-            }
-            output.say(spec, "saved the model to " + save.file);
-        }
+        TrainingReport.print(spec.commandLine().getOut(), training.model(), training.history(), recipe.epochs,
+                validation, problem.test(), recipe.patience);
+        save(problem.name(), recipe, seed, problem.classes(), problem.preprocessor(), training);
         return 0;
     }
 
     /** --table: Spark reads the table, fits its preprocessing and trains; the model file keeps the preprocessing. */
-    private int trainTable(Recipe recipe, int epochs, int batchSize, long seed) {
-        TabularOptions options = data.csv.tabular(data.labelColumn.name);
-        boolean shuffle = recipeOptions.shuffle == null || !recipe.shuffle.equals("none");
-        Metric[] metric = new Metric[1];
+    private int trainTable(Recipe recipe, long seed) {
+        java.nio.file.Path test = data.test == null ? null : DataOptions.csvPath(data.test, "--test");
         SparkTables.Training result;
         try {
-            result = SparkTables.train(master, table, options, partitions, preprocessor -> {
-                int inputs = preprocessor.inputs();
-                int outputs = preprocessor.outputs();
-                boolean regression = preprocessor.task() == Task.REGRESSION;
-                metric[0] = regression ? new RootMeanSquaredError() : new CategoricalAccuracy();
-                SparkTrainer.Builder trainer = SparkTrainer.builder()
-                        .network(() -> recipe.network(inputs, outputs, regression, new NumpyRandom(seed), seed))
-                        .loss(() -> Recipe.loss(regression)).epochs(epochs).batchSize(batchSize).seed(seed)
-                        .shuffle(shuffle).metric(metric[0]);
-                if (localSteps != null) {
-                    trainer.localSteps(localSteps, recipe::optimizer);
-                } else {
-                    trainer.optimizer(recipe.optimizer());
-                }
-                return trainer.build();
-            });
+            result = SparkTables.train(master, table, data.csv.csv(), data.csv.tabular(data.labelColumn.name), partitions,
+                    data.validationSplit(), seed, test, prepared -> {
+                        Preprocessor preprocessor = prepared.preprocessor();
+                        boolean regression = preprocessor.task() == Task.REGRESSION;
+                        recipe.scheduleFor(prepared.rows());
+                        LossChoice loss = LossChoice.of(recipe, regression,
+                                regression ? List.of() : preprocessor.classNames(), prepared::classCounts);
+                        return trainer(recipe, seed, preprocessor.inputs(), preprocessor.outputs(), regression, loss,
+                                TaskMetrics.of(regression, preprocessor, null, recipe.extraMetrics),
+                                prepared.validation());
+                    });
         } catch (NoClassDefFoundError missing) {
             throw sparkMissing(missing);
         }
-        report(result.training(), metric[0]);
-        if (save.file != null) {
-            new TabularModel(result.preprocessor(), result.training().model()).save(save.file,
-                    Map.of("dataset", table.getFileName().toString(), "trainer", "spark", "epochs", epochs));
-            output.say(spec, "saved the model to " + save.file);
-        }
+        SparkTables.Prepared prepared = result.table();
+        TrainingReport.print(spec.commandLine().getOut(), result.training().model(), result.training().history(),
+                recipe.epochs, prepared.validation(), prepared.test(), recipe.patience);
+        Preprocessor preprocessor = prepared.preprocessor();
+        save(table.getFileName().toString(), recipe, seed,
+                preprocessor.task() == Task.REGRESSION ? 0 : preprocessor.outputs(), preprocessor, result.training());
         return 0;
+    }
+
+    /** The trainer of a recipe: train's options, loss and figures, with Spark's partitions sharing each batch. */
+    private SparkTrainer trainer(Recipe recipe, long seed, int inputs, int outputs, boolean regression,
+            LossChoice loss, List<Metric> metrics, InMemoryDataset validation) {
+        FitOptions.Builder fit = recipe.fitOptions(seed, validation);
+        SparkTrainer.Builder trainer = SparkTrainer.builder()
+                .network(() -> recipe.network(inputs, outputs, regression, new NumpyRandom(seed), seed))
+                .loss(loss::create);
+        metrics.forEach(trainer::metric);
+        if (localSteps != null) {
+            trainer.localSteps(localSteps, recipe::optimizer);
+        } else {
+            Optimizer optimizer = recipe.optimizer();
+            // A schedule that listens to epochs (reduce-on-plateau) hears the run.
+            if (optimizer instanceof GradientDescent descent && descent.schedule() instanceof TrainingListener heard) {
+                fit.listener(heard);
+            }
+            trainer.optimizer(optimizer);
+        }
+        return trainer.options(fit.build()).build();
+    }
+
+    private void save(String dataset, Recipe recipe, long seed, int classes, Preprocessor preprocessor,
+            SparkTraining training) {
+        if (save.file == null) {
+            return;
+        }
+        Map<String, Object> metadata = TrainingReport.metadata(dataset, recipe, seed, classes);
+        metadata.put("trainer", "spark");
+        metadata.put("epochs", recipe.epochs);
+        if (preprocessor != null) {
+            new TabularModel(preprocessor, training.model()).save(save.file, metadata);
+        } else {
+            ModelFile.save(training.model(), save.file, metadata);
+        }
+        output.say(spec, "saved the model to " + save.file);
     }
 
     /** What the Spark commands say when Spark's classes are not there (a plain {@code java -jar}). */
@@ -174,23 +217,7 @@ final class SparkCommand implements Callable<Integer> {
                 + "): run this command through ./backprop, which adds it, or through spark-submit");
     }
 
-    private void report(SparkTraining training, Metric metric) {
-        PrintWriter out = spec.commandLine().getOut();
-        History history = training.history();
-        EpochResult last = history.last();
-        double seconds = history.epochs().stream().mapToDouble(e -> e.wallTime().toNanos() / 1e9).sum();
-        out.printf(Locale.ROOT, "epoch %d: loss %.4f, %s %.4f, lr %s%n", history.size(), last.loss(), metric.name(),
-                last.metrics().get(metric.name()), last.learningRate());
-        out.printf(Locale.ROOT, "time: %.1f s for %d epochs (%.3f s per epoch)%n", seconds, history.size(),
-                seconds / history.size());
-        // The epoch loop measured the validation data after the last epoch, with the final weights.
-        if (!last.validationMetrics().isEmpty()) {
-            out.printf(Locale.ROOT, "validation: loss %.4f, %s %.4f%n", last.validationLoss(), metric.name(),
-                    last.validationMetrics().get(metric.name()));
-        }
-        out.flush();
-    }
-
+    /** Spark's own defaults for the book's data sets: their full-batch 10 001 epochs would be 10 001 jobs. */
     private static final int DEFAULT_EPOCHS = 100;
     private static final int DEFAULT_BATCH_SIZE = 32;
 }

@@ -29,9 +29,13 @@ final class SparkPredictCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "The table to score (.parquet or .csv)")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR",
-            description = "Where Spark writes the scored table (a new directory; .csv for CSV, else Parquet)")
+    @Option(names = "--output", required = true, paramLabel = "PATH",
+            description = "Where to write the scored rows: FILE.csv for predict's CSV (one file), else a new "
+                    + "directory of Parquet parts with every column of the input")
     Path outputDirectory;
+
+    @Mixin
+    CsvFormatOptions format = new CsvFormatOptions();
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, such as local[2] (default: spark-submit's, else local[2])")
@@ -40,10 +44,16 @@ final class SparkPredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.configureLogging();
+        if (outputDirectory.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            OutputFiles.check(outputDirectory, "--output");
+        } else if (java.nio.file.Files.exists(outputDirectory)) {
+            throw new UsageException(outputDirectory + " exists; Spark writes a new directory of Parquet parts there, "
+                    + "so choose another --output");
+        }
         TabularModel model = TabularModel.load(modelFile.file);
         long rows;
         try {
-            rows = SparkTables.score(master, input, model, outputDirectory);
+            rows = SparkTables.score(master, input, format.csv(), model, outputDirectory);
         } catch (NoClassDefFoundError missing) {
             throw SparkCommand.sparkMissing(missing);
         }

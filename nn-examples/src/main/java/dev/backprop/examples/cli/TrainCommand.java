@@ -8,8 +8,6 @@ import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.linalg.Gemm;
 import dev.backprop.core.linalg.Precision;
 import dev.backprop.core.metrics.ConfusionMatrix;
-import dev.backprop.core.train.EpochResult;
-import dev.backprop.core.train.Evaluation;
 import dev.backprop.core.train.FitOptions;
 import dev.backprop.core.train.History;
 import dev.backprop.core.train.Model;
@@ -18,11 +16,8 @@ import dev.backprop.core.train.TrainingListener;
 import dev.backprop.data.tabular.TabularModel;
 import dev.backprop.examples.plot.Charts;
 import dev.backprop.optim.GradientDescent;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -93,6 +88,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume && checkpointDir == null) {
             throw new UsageException("--resume needs --checkpoint-dir");
         }
+        OutputFiles.check(save.file, "--save");
         NumpyRandom random = new NumpyRandom(seed);
         Problem problem = data.load(random, seed);
         InMemoryDataset train = problem.train();
@@ -107,15 +103,13 @@ final class TrainCommand implements Callable<Integer> {
                     + " leave a last batch of one; batches of " + (recipe.batchSize + 1) + " instead");
             recipe.batchSize++;
         }
-        long stepsPerEpoch = recipe.batchSize == 0 ? 1 : (train.size() + recipe.batchSize - 1) / recipe.batchSize;
-        if (recipe.scheduleText != null) {
-            recipe.schedule = ScheduleOption.parse(recipe.scheduleText, recipe.learningRate, stepsPerEpoch, recipe.epochs);
-        }
+        long stepsPerEpoch = recipe.stepsPerEpoch(train.size());
+        recipe.scheduleFor(train.size());
         Model model = recipe.build(problem, random, seed);
         InMemoryDataset validation = problem.validation().get();
 
         FitOptions.Builder fit = recipe.fitOptions(seed, validation);
-        Map<String, Object> metadata = metadata(problem, recipe, seed);
+        Map<String, Object> metadata = TrainingReport.metadata(problem.name(), recipe, seed, problem.classes());
         int firstEpoch = 0;
         if (checkpointDir != null) {
             if (resume) {
@@ -145,9 +139,8 @@ final class TrainCommand implements Callable<Integer> {
             history = firstEpoch >= recipe.epochs ? null
                     : Gemm.callWith(products, () -> trained.fit(samples, fit.build()));
         }
-        boolean restored = history != null && history.size() < recipe.epochs - firstEpoch && validation != null
-                && recipe.patience > 0;
-        report(model, history, validation, problem.test(), restored);
+        TrainingReport.print(spec.commandLine().getOut(), model, history, recipe.epochs - firstEpoch, validation,
+                problem.test(), recipe.patience);
         if (save.file != null) {
             metadata.put("epochs", recipe.epochs);
             if (problem.preprocessor() != null) {
@@ -161,50 +154,6 @@ final class TrainCommand implements Callable<Integer> {
             plot(model, history, problem, validation, plot.directory);
         }
         return 0;
-    }
-
-    private static Map<String, Object> metadata(Problem problem, Recipe recipe, long seed) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("dataset", problem.name());
-        metadata.put("seed", seed);
-        metadata.put("classes", problem.classes());
-        metadata.put("recipe", recipe.describe());
-        metadata.put("savedAt", java.time.Instant.now().toString());
-        return metadata;
-    }
-
-    /**
-     * The last epoch, the time per epoch, and the validation and test figures of the final weights
-     * (fit measured the validation data after the last epoch, unless early stopping restored
-     * better weights since).
-     */
-    private void report(Model model, History history, InMemoryDataset validation, InMemoryDataset test,
-            boolean restored) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (history != null && history.size() > 0) {
-            EpochResult last = history.last();
-            out.printf(Locale.ROOT, "epoch %d: %s, lr %s%n", last.epoch() + 1,
-                    Figures.figures(last.loss(), last.metrics()), Figures.rate(last.learningRate()));
-            double seconds = history.epochs().stream().mapToDouble(e -> e.wallTime().toNanos() / 1e9).sum();
-            out.printf(Locale.ROOT, "time: %s per epoch, %s for %d epochs%n", Figures.duration(seconds / history.size()),
-                    Figures.duration(seconds), history.size());
-        }
-        if (validation != null) {
-            if (history != null && history.size() > 0 && !restored) {
-                out.println("validation: " + Figures.figures(history.last().validationLoss(),
-                        history.last().validationMetrics()));
-            } else {
-                Evaluation evaluation = model.evaluate(validation);
-                out.println("validation: " + Figures.figures(evaluation.loss(), evaluation.metrics())
-                        + (restored ? " (the best epoch's weights)" : ""));
-            }
-        }
-        if (test != null) {
-            Evaluation evaluation = model.evaluate(test);
-            out.println("test: " + Figures.figures(evaluation.loss(), evaluation.metrics()) + " (" + evaluation.samples()
-                    + " rows)");
-        }
-        out.flush();
     }
 
     private void plot(Model model, History history, Problem problem, InMemoryDataset validation, Path plot) {

@@ -46,7 +46,7 @@ class SparkTableCommandTest {
         Path model = folder.resolve("shop.bpz");
         BackpropCommandTest.Run training = BackpropCommandTest.run("spark", "--master", "local[2]", "--table",
                 train.toString(), "--label-column", "kind", "--missing", "most-frequent", "--epochs", "10",
-                "--batch-size", "128", "--save", model.toString(), "--quiet");
+                "--batch-size", "128", "--learning-rate", "0.01", "--save", model.toString(), "--quiet");
         assertEquals(0, training.exitCode(), training.err());
         double accuracy = Double.parseDouble(training.out().replaceAll("(?s).*accuracy ([0-9.]+).*", "$1"));
         assertTrue(accuracy > 0.85, training.out());

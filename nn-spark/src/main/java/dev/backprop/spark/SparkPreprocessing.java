@@ -13,18 +13,15 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import dev.backprop.core.component.Config;
-import dev.backprop.core.component.ConfigException;
 import dev.backprop.data.DataFormatException;
+import dev.backprop.data.tabular.Feature;
 import dev.backprop.data.tabular.MissingValues;
 import dev.backprop.data.tabular.Preprocessor;
-import dev.backprop.data.tabular.Scaling;
 import dev.backprop.data.tabular.TabularOptions;
+import dev.backprop.data.tabular.TabularRules;
 import dev.backprop.data.tabular.Task;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -52,6 +49,9 @@ public final class SparkPreprocessing {
 
     private SparkPreprocessing() {}
 
+    /** How messages name the table. */
+    private static final String SOURCE = "the Spark table";
+
     /**
      * @param dataFrame the training rows, label included
      * @param options the label column, types, missing cells, scaling, task
@@ -61,14 +61,14 @@ public final class SparkPreprocessing {
     public static Preprocessor fit(Dataset<Row> dataFrame, TabularOptions options) {
         Dataset<Row> table = VectorColumns.of(dataFrame).expand(dataFrame);
         List<String> columns = List.of(table.columns());
-        String label = Preprocessor.labelColumn(columns, options.label(), "the Spark table");
+        String label = TabularRules.labelColumn(columns, options.label(), SOURCE);
         if (columns.size() < 2) {
-            throw new DataFormatException("the table needs at least one feature column besides '" + label + "'");
+            throw new DataFormatException(SOURCE + ": needs at least one feature column besides '" + label + "'");
         }
         for (String column : options.categorical()) {
             if (!columns.contains(column)) {
-                throw new DataFormatException("no column named '" + column + "' to treat as categorical; the columns are "
-                        + columns);
+                throw new DataFormatException(SOURCE + ": no column named '" + column
+                        + "' to treat as categorical; the columns are " + columns);
             }
         }
         Dataset<Row> rows = table;
@@ -81,45 +81,25 @@ public final class SparkPreprocessing {
         } else {
             long unlabelled = table.filter(present(table, label).unary_$bang()).count();
             if (unlabelled > 0) {
-                throw new DataFormatException(unlabelled + " rows have no label in column '" + label
+                throw new DataFormatException(SOURCE + ": " + unlabelled + " rows have no label in column '" + label
                         + "' (use --missing drop-rows to leave such rows out)");
             }
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("label", label);
         boolean numericLabel = numeric(rows, label);
-        Task task = options.task();
-        String reason = "asked for";
-        List<Double> distinct = List.of();
+        long distinct = 0;
         boolean whole = false;
         if (numericLabel) {
             Column value = number(rows, label);
             Row facts = rows.agg(sum(when(value.notEqual(org.apache.spark.sql.functions.floor(value)), 1).otherwise(0)))
                     .first();
             whole = facts.isNullAt(0) || facts.getLong(0) == 0;
-            distinct = rows.select(value).distinct().limit(Preprocessor.MAX_GUESSED_CLASSES + 1).collectAsList()
-                    .stream().map(row -> row.getDouble(0)).sorted().toList();
+            distinct = rows.select(value).distinct().count();
         }
-        if (task == Task.AUTO) {
-            if (!numericLabel) {
-                task = Task.CLASSIFICATION;
-                reason = "the label column '" + label + "' holds text";
-            } else if (whole && distinct.size() <= Preprocessor.MAX_GUESSED_CLASSES) {
-                task = Task.CLASSIFICATION;
-                reason = "the label column '" + label + "' holds " + distinct.size() + " distinct whole numbers";
-            } else {
-                task = Task.REGRESSION;
-                reason = "the label column '" + label + "' holds " + (whole ? "more than "
-                        + Preprocessor.MAX_GUESSED_CLASSES + " distinct whole numbers" : "numbers that are not whole")
-                        + "; --task classification says otherwise";
-            }
-        }
-        json.put("task", task.toString());
-        json.put("taskReason", reason);
-        json.put("missing", options.missing().toString());
-        json.put("unknownIsError", options.unknownIsError());
-        if (task == Task.CLASSIFICATION) {
-            List<String> classes = new ArrayList<>();
+        TabularRules.TaskChoice task = TabularRules.task(options.task(), label, numericLabel, whole, distinct);
+        List<String> classes = new ArrayList<>();
+        double targetMean = 0;
+        double targetScale = 1;
+        if (task.task() == Task.CLASSIFICATION) {
             if (numericLabel) {
                 rows.select(number(rows, label)).distinct().collectAsList().stream().map(row -> row.getDouble(0))
                         .sorted().forEach(value -> classes.add(Preprocessor.className(value)));
@@ -127,47 +107,36 @@ public final class SparkPreprocessing {
                 rows.select(text(label)).distinct().collectAsList().stream().map(row -> row.getString(0))
                         .collect(java.util.stream.Collectors.toCollection(TreeSet::new)).forEach(classes::add);
             }
-            if (classes.size() < 2) {
-                throw new DataFormatException("every label in column '" + label + "' is " + classes
-                        + "; a classification needs at least two classes");
-            }
-            json.put("classes", classes);
+            TabularRules.requireClasses(SOURCE, label, classes);
         } else {
             if (!numericLabel) {
-                throw new DataFormatException("a regression needs numbers in column '" + label + "'");
+                throw new DataFormatException(SOURCE + ": a regression needs numbers in column '" + label + "'");
             }
             Row facts = rows.agg(avg(number(rows, label)), stddev_pop(number(rows, label))).first();
-            json.put("targetMean", facts.getDouble(0));
-            json.put("targetScale", facts.getDouble(1) > 0 ? facts.getDouble(1) : 1.0);
+            targetMean = facts.getDouble(0);
+            targetScale = TabularRules.targetScale(facts.getDouble(1));
         }
-        List<Object> features = new ArrayList<>();
+        List<Feature> features = new ArrayList<>();
         for (String column : columns) {
             if (!column.equals(label)) {
                 features.add(feature(rows, column, options));
             }
         }
-        json.put("features", features);
-        try {
-            return Preprocessor.fromConfig(new Config("Spark: preprocessing", json));
-        } catch (ConfigException e) {
-            throw new DataFormatException(e.getMessage(), e);
-        }
+        return Preprocessor.of(label, features, task, classes, targetMean, targetScale, options);
     }
 
-    private static Map<String, Object> feature(Dataset<Row> rows, String name, TabularOptions options) {
+    private static Feature feature(Dataset<Row> rows, String name, TabularOptions options) {
         boolean numeric = !options.categorical().contains(name) && numeric(rows, name);
         long missing = rows.filter(present(rows, name).unary_$bang()).count();
         if (missing > 0 && options.missing() == MissingValues.ERROR) {
-            throw new DataFormatException("column '" + name + "' has " + missing + " missing cells; --missing mean, "
-                    + "median, most-frequent or drop-rows handles missing cells");
+            throw new DataFormatException(SOURCE + ": column '" + name + "' has " + missing + " missing cells; --missing "
+                    + "mean, median, most-frequent or drop-rows handles missing cells");
         }
         boolean filled = missing > 0 || options.missing() != MissingValues.ERROR;
         Dataset<Row> present = rows.filter(present(rows, name));
         if (present.isEmpty()) {
-            throw new DataFormatException("column '" + name + "' has no value in any row");
+            throw new DataFormatException(SOURCE + ": column '" + name + "' has no value in any row");
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", name);
         if (!numeric) {
             // Categories sorted; the most frequent one fills, the first in sorted order among equals.
             TreeMap<String, Long> counts = new TreeMap<>();
@@ -175,35 +144,28 @@ public final class SparkPreprocessing {
                 counts.put(row.getString(0), row.getLong(1));
             }
             List<String> categories = new ArrayList<>(counts.keySet());
-            json.put("type", "categorical");
-            json.put("categories", categories);
+            double fill = Double.NaN;
             if (filled) {
                 String mostFrequent = counts.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
                         .orElseThrow().getKey();
-                json.put("fill", (double) categories.indexOf(mostFrequent));
+                fill = categories.indexOf(mostFrequent);
             }
-            return json;
+            return new Feature(name, false, 0, 1, fill, categories);
         }
         Column value = number(rows, name);
         Row facts = present.agg(avg(value), stddev_pop(value), min(value), max(value)).first();
         double mean = facts.getDouble(0);
-        double deviation = facts.getDouble(1);
-        double low = facts.getDouble(2);
-        double range = facts.getDouble(3) - low;
-        json.put("type", "numeric");
-        Scaling scaling = options.scaling();
-        json.put("center", scaling == Scaling.STANDARD ? mean : scaling == Scaling.MINMAX ? low : 0.0);
-        json.put("scale", scaling == Scaling.STANDARD ? (deviation > 0 ? deviation : 1.0)
-                : scaling == Scaling.MINMAX ? (range > 0 ? range : 1.0) : 1.0);
+        double fill = Double.NaN;
         if (filled) {
-            json.put("fill", switch (options.missing()) {
+            fill = switch (options.missing()) {
                 case MEDIAN -> present.agg(percentile(value, lit(0.5))).first().getDouble(0);
                 case MOST_FREQUENT -> present.groupBy(value).agg(count(lit(1)).as("n"))
                         .orderBy(col("n").desc(), column(name).asc()).first().getDouble(0);
                 default -> mean;
-            });
+            };
         }
-        return json;
+        return TabularRules.numericFeature(name, options.scaling(), mean, facts.getDouble(1), facts.getDouble(2),
+                facts.getDouble(3), fill);
     }
 
     /** Whether the column holds numbers: a numeric type, or text whose present cells all read as numbers. */

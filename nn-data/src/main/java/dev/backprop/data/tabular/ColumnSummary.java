@@ -1,10 +1,10 @@
 package dev.backprop.data.tabular;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What one column of a table holds, for people deciding how to train on it ({@code backprop
@@ -30,33 +30,13 @@ public record ColumnSummary(String name, boolean numeric, int missing, double mi
     public static List<ColumnSummary> of(RawTable table) {
         List<ColumnSummary> summaries = new ArrayList<>();
         for (int c = 0; c < table.columns().size(); c++) {
-            boolean numeric = true;
-            int missing = 0;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            double sum = 0;
-            int numbers = 0;
-            Map<String, Integer> counts = new TreeMap<>();
-            for (int r = 0; r < table.size(); r++) {
-                String cell = table.cell(r, c);
-                if (Cells.isMissing(cell)) {
-                    missing++;
-                    continue;
-                }
-                counts.merge(Cells.category(cell), 1, Integer::sum);
-                double value = Cells.number(cell);
-                if (Double.isNaN(value)) {
-                    numeric = false;
-                } else {
-                    min = Math.min(min, value);
-                    max = Math.max(max, value);
-                    sum += value;
-                    numbers++;
-                }
-            }
-            boolean anyNumber = numeric && numbers > 0;
-            summaries.add(new ColumnSummary(table.columns().get(c), anyNumber, missing, anyNumber ? min : Double.NaN,
-                    anyNumber ? sum / numbers : Double.NaN, anyNumber ? max : Double.NaN, byFrequency(counts)));
+            ColumnCells cells = ColumnCells.of(table, c);
+            double[] numbers = cells.numbers();
+            boolean anyNumber = cells.allNumbers && numbers.length > 0;
+            summaries.add(new ColumnSummary(cells.name, anyNumber, cells.missing,
+                    anyNumber ? Arrays.stream(numbers).min().orElseThrow() : Double.NaN,
+                    anyNumber ? Arrays.stream(numbers).sum() / numbers.length : Double.NaN,
+                    anyNumber ? Arrays.stream(numbers).max().orElseThrow() : Double.NaN, byFrequency(cells.counts)));
         }
         return summaries;
     }

@@ -5,18 +5,11 @@ import dev.backprop.core.component.ConfigException;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.data.DataFormatException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeSet;
 import org.ejml.data.DMatrixRMaj;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns the rows of a table into a network's inputs and targets, as scikit-learn's
@@ -38,9 +31,8 @@ public final class Preprocessor implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Preprocessor.class);
     /** A numeric label with more distinct whole values than this is taken for a regression target. */
-    public static final int MAX_GUESSED_CLASSES = 20;
+    public static final int MAX_GUESSED_CLASSES = TabularRules.MAX_GUESSED_CLASSES;
 
     /** The label column's name. */
     private final String label;
@@ -61,7 +53,7 @@ public final class Preprocessor implements java.io.Serializable {
     /** Why the task was chosen, for the log and the summary. */
     private final String reason;
 
-    private Preprocessor(String label, List<Feature> features, Task task, List<String> classes, double targetMean,
+    Preprocessor(String label, List<Feature> features, Task task, List<String> classes, double targetMean,
             double targetScale, MissingValues missing, boolean unknownIsError, String reason) {
         this.label = label;
         this.features = List.copyOf(features);
@@ -84,96 +76,37 @@ public final class Preprocessor implements java.io.Serializable {
      *     where missing cells are errors
      */
     public static Preprocessor fit(RawTable train, TabularOptions options) {
-        Objects.requireNonNull(train, "train");
-        Objects.requireNonNull(options, "options");
-        String label = labelColumn(train, options.label());
-        int labelIndex = train.indexOf(label);
-        if (train.columns().size() < 2) {
-            throw new DataFormatException(train.source() + ": needs at least one feature column besides '" + label + "'");
-        }
-        for (String column : options.categorical()) {
-            if (train.indexOf(column) < 0) {
-                throw new DataFormatException(train.source() + ": no column named '" + column
-                        + "' to treat as categorical; the columns are " + train.columns());
-            }
-        }
-        RawTable rows = options.missing() == MissingValues.DROP_ROWS ? withoutMissing(train) : train;
-        List<String> labels = new ArrayList<>(rows.size());
-        for (int r = 0; r < rows.size(); r++) {
-            String cell = rows.cell(r, labelIndex);
-            if (Cells.isMissing(cell)) {
-                throw new DataFormatException(rows.source() + ": line " + rows.line(r) + " has no label in column '"
-                        + label + "' (use --missing drop-rows to leave such rows out)");
-            }
-            labels.add(cell);
-        }
-        Task task = options.task();
-        String reason = "asked for";
-        boolean numericLabels = labels.stream().allMatch(cell -> !Double.isNaN(Cells.number(cell)));
-        TreeSet<Double> distinct = new TreeSet<>();
-        boolean whole = numericLabels;
-        if (numericLabels) {
-            for (String cell : labels) {
-                double value = Cells.number(cell);
-                distinct.add(value);
-                whole &= value == Math.rint(value);
-            }
-        }
-        if (task == Task.AUTO) {
-            if (!numericLabels) {
-                task = Task.CLASSIFICATION;
-                reason = "the label column '" + label + "' holds text";
-            } else if (whole && distinct.size() <= MAX_GUESSED_CLASSES) {
-                task = Task.CLASSIFICATION;
-                reason = "the label column '" + label + "' holds " + distinct.size() + " distinct whole numbers";
-            } else {
-                task = Task.REGRESSION;
-                reason = "the label column '" + label + "' holds " + (whole ? distinct.size() + " distinct whole numbers"
-                        : "numbers that are not whole") + "; --task classification says otherwise";
-            }
-        }
-        List<String> classes = new ArrayList<>();
-        double mean = 0;
-        double scale = 1;
-        if (task == Task.CLASSIFICATION) {
-            if (numericLabels) {
-                distinct.forEach(value -> classes.add(className(value)));
-            } else {
-                classes.addAll(new TreeSet<>(labels.stream().map(Cells::category).toList()));
-            }
-            if (classes.size() < 2) {
-                throw new DataFormatException(rows.source() + ": every label in column '" + label + "' is "
-                        + classes.get(0) + "; a classification needs at least two classes");
-            }
-        } else {
-            if (!numericLabels) {
-                String text = labels.stream().filter(cell -> Double.isNaN(Cells.number(cell))).findFirst().orElse("");
-                throw new DataFormatException(rows.source() + ": a regression needs numbers in column '" + label
-                        + "', and it holds '" + text + "'");
-            }
-            double[] values = labels.stream().mapToDouble(Cells::number).toArray();
-            mean = Arrays.stream(values).average().orElse(0);
-            scale = deviation(values, mean);
-        }
-        List<Feature> features = new ArrayList<>();
-        for (int c = 0; c < rows.columns().size(); c++) {
-            if (c != labelIndex) {
-                features.add(fitFeature(rows, c, options));
-            }
-        }
-        Preprocessor fitted = new Preprocessor(label, features, task, classes, mean, scale, options.missing(),
-                options.unknownIsError(), reason);
-        LOG.info("{}: {} ({}); {}", train.source(), task, reason, fitted.describeFeatures());
-        return fitted;
-    }
-
-    private static String labelColumn(RawTable table, String asked) {
-        return labelColumn(table.columns(), asked, table.source());
+        return TableFit.fit(train, options);
     }
 
     /**
-     * Which column holds the label: the one asked for, else the first named as {@link
-     * TabularOptions#USUAL_LABELS} says (ignoring case), else the last; the choice is logged.
+     * A preprocessing from decisions made elsewhere (nn-spark fits one on a cluster), checked as a
+     * model file's is.
+     *
+     * @param label the label column
+     * @param features the feature columns, in encoding order
+     * @param task how the task was chosen ({@link TabularRules#task})
+     * @param classes the classes in output order (classification), else empty
+     * @param targetMean a regression target's mean (else 0)
+     * @param targetScale a regression target's scale, positive (else 1)
+     * @param options the missing-cell and unknown-category rules it keeps
+     * @return the preprocessing
+     * @throws IllegalArgumentException if the task is not decided, a classification has fewer than
+     *     two classes, there is no feature, or the target's scale is not positive
+     */
+    public static Preprocessor of(String label, List<Feature> features, TabularRules.TaskChoice task,
+            List<String> classes, double targetMean, double targetScale, TabularOptions options) {
+        if (task.task() == Task.AUTO || features.isEmpty() || !(targetScale > 0)
+                || task.task() == Task.CLASSIFICATION && classes.size() < 2) {
+            throw new IllegalArgumentException("a preprocessing needs a decided task, features, a positive target "
+                    + "scale and, for a classification, two classes or more");
+        }
+        return new Preprocessor(label, features, task.task(), classes, targetMean, targetScale, options.missing(),
+                options.unknownIsError(), task.reason());
+    }
+
+    /**
+     * Which column holds the label, as {@link TabularRules#labelColumn} decides.
      *
      * @param columns the table's columns
      * @param asked the column asked for, or null
@@ -182,129 +115,7 @@ public final class Preprocessor implements java.io.Serializable {
      * @throws DataFormatException if the column asked for is not there
      */
     public static String labelColumn(List<String> columns, String asked, String source) {
-        if (asked != null) {
-            if (columns.contains(asked)) {
-                return asked;
-            }
-            // As the usual names are found: ignoring case, when that names one column only.
-            List<String> alike = columns.stream().filter(column -> column.equalsIgnoreCase(asked)).toList();
-            if (alike.size() == 1) {
-                return alike.get(0);
-            }
-            throw new DataFormatException(source + ": no label column '" + asked + "'; the columns are " + columns);
-        }
-        for (String usual : TabularOptions.USUAL_LABELS) {
-            for (String column : columns) {
-                if (column.equalsIgnoreCase(usual)) {
-                    LOG.info("{}: the label is column '{}' (--label-column chooses another)", source, column);
-                    return column;
-                }
-            }
-        }
-        String last = columns.get(columns.size() - 1);
-        LOG.info("{}: no column is named {}; the label is the last column, '{}' (--label-column chooses another)",
-                source, TabularOptions.USUAL_LABELS, last);
-        return last;
-    }
-
-    private static RawTable withoutMissing(RawTable table) {
-        List<Integer> keep = new ArrayList<>();
-        for (int r = 0; r < table.size(); r++) {
-            boolean complete = true;
-            for (int c = 0; c < table.columns().size() && complete; c++) {
-                complete = !Cells.isMissing(table.cell(r, c));
-            }
-            if (complete) {
-                keep.add(r);
-            }
-        }
-        if (keep.size() < table.size()) {
-            LOG.info("{}: {} of {} rows have a missing cell and are left out", table.source(), table.size() - keep.size(),
-                    table.size());
-        }
-        if (keep.isEmpty()) {
-            throw new DataFormatException(table.source() + ": every row has a missing cell");
-        }
-        return table.rows(keep.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    private static Feature fitFeature(RawTable rows, int c, TabularOptions options) {
-        String name = rows.columns().get(c);
-        List<Double> numbers = new ArrayList<>();
-        Map<String, Integer> counts = new HashMap<>();
-        boolean numeric = !options.categorical().contains(name);
-        int missingCells = 0;
-        for (int r = 0; r < rows.size(); r++) {
-            String cell = rows.cell(r, c);
-            if (Cells.isMissing(cell)) {
-                if (options.missing() == MissingValues.ERROR) {
-                    throw new DataFormatException(rows.source() + ": line " + rows.line(r) + ", column '" + name
-                            + "' is missing ('" + cell + "'); --missing mean, median, most-frequent or drop-rows "
-                            + "handles missing cells");
-                }
-                missingCells++;
-                continue;
-            }
-            counts.merge(Cells.category(cell), 1, Integer::sum);
-            double value = Cells.number(cell);
-            if (Double.isNaN(value)) {
-                numeric = false;
-            } else {
-                numbers.add(value);
-            }
-        }
-        if (counts.isEmpty()) {
-            throw new DataFormatException(rows.source() + ": column '" + name + "' has no value in any row");
-        }
-        // The most frequent value; among equals, the first in sorted order (as scikit-learn's SimpleImputer).
-        String mostFrequent = null;
-        for (String value : new TreeSet<>(counts.keySet())) {
-            if (mostFrequent == null || counts.get(value) > counts.get(mostFrequent)) {
-                mostFrequent = value;
-            }
-        }
-        boolean filled = missingCells > 0 || options.missing() != MissingValues.ERROR;
-        if (!numeric) {
-            List<String> categories = new ArrayList<>(new TreeSet<>(counts.keySet()));
-            double fill = filled ? categories.indexOf(mostFrequent) : Double.NaN;
-            return new Feature(name, false, 0, 1, fill, categories);
-        }
-        double[] values = numbers.stream().mapToDouble(Double::doubleValue).toArray();
-        double mean = Arrays.stream(values).average().orElse(0);
-        double fill = Double.NaN;
-        if (filled) {
-            fill = switch (options.missing()) {
-                case MEDIAN -> median(values);
-                case MOST_FREQUENT -> Cells.number(mostFrequent);
-                default -> mean;
-            };
-        }
-        return switch (options.scaling()) {
-            case STANDARD -> new Feature(name, true, mean, deviation(values, mean), fill, List.of());
-            case MINMAX -> {
-                double min = Arrays.stream(values).min().orElse(0);
-                double range = Arrays.stream(values).max().orElse(0) - min;
-                yield new Feature(name, true, min, range > 0 ? range : 1, fill, List.of());
-            }
-            case NONE -> new Feature(name, true, 0, 1, fill, List.of());
-        };
-    }
-
-    /** The population standard deviation (as StandardScaler), or 1 for a constant column: nothing divides by 0. */
-    private static double deviation(double[] values, double mean) {
-        double squares = 0;
-        for (double value : values) {
-            squares += (value - mean) * (value - mean);
-        }
-        double deviation = Math.sqrt(squares / values.length);
-        return deviation > 0 ? deviation : 1;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return TabularRules.labelColumn(columns, asked, source);
     }
 
     /**
@@ -346,130 +157,7 @@ public final class Preprocessor implements java.io.Serializable {
      *     is a class training never saw, or (with {@code --unknown-category error}) a category is new
      */
     public Encoded encode(RawTable table) {
-        int[] index = new int[features.size()];
-        for (int f = 0; f < features.size(); f++) {
-            index[f] = table.indexOf(features.get(f).name());
-            if (index[f] < 0) {
-                throw new DataFormatException(table.source() + ": the model's column '" + features.get(f).name()
-                        + "' is not in the file, whose columns are " + table.columns());
-            }
-        }
-        int labelIndex = table.indexOf(label);
-        for (String column : table.columns()) {
-            if (!column.equals(label) && features.stream().noneMatch(f -> f.name().equals(column))) {
-                throw new DataFormatException(table.source() + ": column '" + column + "' is not one the model was "
-                        + "trained on (" + featureNames() + " and the label '" + label + "')");
-            }
-        }
-        List<Integer> kept = new ArrayList<>();
-        for (int r = 0; r < table.size(); r++) {
-            if (missing != MissingValues.DROP_ROWS || complete(table, r, index, labelIndex)) {
-                kept.add(r);
-            }
-        }
-        if (kept.isEmpty()) {
-            throw new DataFormatException(table.source() + ": no row is left once rows with missing cells are dropped");
-        }
-        boolean numericClasses = classesAreNumbers();
-        Map<String, Integer> classIndex = new HashMap<>();
-        for (int k = 0; k < classes.size(); k++) {
-            classIndex.put(classes.get(k), k);
-        }
-        DMatrixRMaj inputs = new DMatrixRMaj(kept.size(), inputs());
-        DMatrixRMaj targets = labelIndex < 0 ? null : new DMatrixRMaj(kept.size(), 1);
-        long unknown = 0;
-        for (int i = 0; i < kept.size(); i++) {
-            int r = kept.get(i);
-            int column = 0;
-            for (int f = 0; f < features.size(); f++) {
-                Feature feature = features.get(f);
-                unknown += encodeCell(table, r, index[f], feature, inputs, i, column);
-                column += feature.width();
-            }
-            if (targets != null) {
-                targets.data[i] = target(table, r, labelIndex, classIndex, numericClasses);
-            }
-        }
-        if (unknown > 0) {
-            LOG.warn("{}: {} cells hold a category the model never saw in training; they encode as all zeros",
-                    table.source(), unknown);
-        }
-        return new Encoded(inputs, targets, kept.stream().mapToInt(Integer::intValue).toArray(), unknown);
-    }
-
-    private static boolean complete(RawTable table, int r, int[] index, int labelIndex) {
-        for (int c : index) {
-            if (Cells.isMissing(table.cell(r, c))) {
-                return false;
-            }
-        }
-        return labelIndex < 0 || !Cells.isMissing(table.cell(r, labelIndex));
-    }
-
-    /** Writes one feature of row r into the inputs; returns 1 for an unknown category. */
-    private int encodeCell(RawTable table, int r, int c, Feature feature, DMatrixRMaj inputs, int row, int column) {
-        String cell = table.cell(r, c);
-        int offset = row * inputs.numCols + column;
-        if (Cells.isMissing(cell)) {
-            if (Double.isNaN(feature.fill())) {
-                throw new DataFormatException(table.source() + ": line " + table.line(r) + ", column '" + feature.name()
-                        + "' is missing ('" + cell + "'), and the model was trained to refuse missing cells");
-            }
-            if (feature.numeric()) {
-                inputs.data[offset] = (feature.fill() - feature.center()) / feature.scale();
-            } else {
-                inputs.data[offset + (int) feature.fill()] = 1;
-            }
-            return 0;
-        }
-        if (feature.numeric()) {
-            double value = Cells.number(cell);
-            if (Double.isNaN(value)) {
-                throw new DataFormatException(table.source() + ": line " + table.line(r) + ", column '" + feature.name()
-                        + "' holds '" + cell + "', which is not a number");
-            }
-            inputs.data[offset] = (value - feature.center()) / feature.scale();
-            return 0;
-        }
-        int category = feature.categories().indexOf(Cells.category(cell));
-        if (category < 0) {
-            if (unknownIsError) {
-                throw new DataFormatException(table.source() + ": line " + table.line(r) + ", column '" + feature.name()
-                        + "' holds '" + cell + "', a category training never saw (known: " + feature.categories() + ")");
-            }
-            return 1;
-        }
-        inputs.data[offset + category] = 1;
-        return 0;
-    }
-
-    private double target(RawTable table, int r, int labelIndex, Map<String, Integer> classIndex,
-            boolean numericClasses) {
-        String cell = table.cell(r, labelIndex);
-        if (Cells.isMissing(cell)) {
-            throw new DataFormatException(table.source() + ": line " + table.line(r) + " has no label in column '"
-                    + label + "'");
-        }
-        if (task == Task.REGRESSION) {
-            double value = Cells.number(cell);
-            if (Double.isNaN(value)) {
-                throw new DataFormatException(table.source() + ": line " + table.line(r) + ", label '" + cell
-                        + "' is not a number");
-            }
-            return (value - targetMean) / targetScale;
-        }
-        double value = Cells.number(cell);
-        String name = !Double.isNaN(value) && numericClasses ? className(value) : Cells.category(cell);
-        Integer index = classIndex.get(name);
-        if (index == null) {
-            throw new DataFormatException(table.source() + ": line " + table.line(r) + ", label '" + cell
-                    + "' is not one of the classes the model knows, " + classes);
-        }
-        return index;
-    }
-
-    private boolean classesAreNumbers() {
-        return classes.stream().allMatch(name -> !Double.isNaN(Cells.number(name)));
+        return RowEncoder.encode(this, table);
     }
 
     /**
@@ -539,7 +227,12 @@ public final class Preprocessor implements java.io.Serializable {
         return targetScale;
     }
 
-    private String describeFeatures() {
+    /** @return whether a category training never saw is an error (else it encodes as zeros) */
+    boolean unknownIsError() {
+        return unknownIsError;
+    }
+
+    String describeFeatures() {
         long categorical = features.stream().filter(f -> !f.numeric()).count();
         return String.format(Locale.ROOT, "%d features (%d numeric, %d categorical) encode as %d inputs",
                 features.size(), features.size() - categorical, categorical, inputs());
@@ -547,22 +240,7 @@ public final class Preprocessor implements java.io.Serializable {
 
     /** @return the fitted preprocessing as JSON values, as model files keep it */
     public Map<String, Object> config() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("label", label);
-        json.put("task", task.toString());
-        json.put("taskReason", reason);
-        json.put("missing", missing.toString());
-        json.put("unknownIsError", unknownIsError);
-        if (task == Task.CLASSIFICATION) {
-            json.put("classes", classes);
-        } else {
-            json.put("targetMean", targetMean);
-            json.put("targetScale", targetScale);
-        }
-        List<Object> columns = new ArrayList<>();
-        features.forEach(feature -> columns.add(feature.config()));
-        json.put("features", columns);
-        return json;
+        return PreprocessorJson.write(this);
     }
 
     /**
@@ -570,71 +248,8 @@ public final class Preprocessor implements java.io.Serializable {
      * @return the preprocessing it describes
      * @throws ConfigException if a value is missing or malformed
      */
-    @SuppressWarnings("unchecked")
     public static Preprocessor fromConfig(Config config) {
-        Task task;
-        MissingValues missing;
-        try {
-            task = Task.parse(config.string("task"));
-            missing = MissingValues.parse(config.string("missing"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(config.owner() + ": " + e.getMessage(), e);
-        }
-        if (task == Task.AUTO) {
-            throw new ConfigException(config.owner() + ": a fitted task is classification or regression");
-        }
-        List<String> classes = task == Task.CLASSIFICATION ? strings(config, "classes") : List.of();
-        if (task == Task.CLASSIFICATION && classes.size() < 2) {
-            throw new ConfigException(config.owner() + ": a classification needs at least two classes");
-        }
-        double mean = task == Task.REGRESSION ? config.number("targetMean") : 0;
-        double scale = task == Task.REGRESSION ? config.number("targetScale") : 1;
-        if (!(scale > 0)) {
-            throw new ConfigException(config.owner() + ": targetScale must be positive");
-        }
-        if (!(config.values().get("features") instanceof List<?> list) || list.isEmpty() || list.size() > 1_000_000) {
-            throw new ConfigException(config.owner() + ": 'features' should be a non-empty list");
-        }
-        List<Feature> features = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof Map<?, ?> map)) {
-                throw new ConfigException(config.owner() + ": feature " + i + " should be a JSON object");
-            }
-            Config feature = new Config(config.owner() + ".features[" + i + "]", (Map<String, Object>) map);
-            boolean numeric = switch (feature.string("type")) {
-                case "numeric" -> true;
-                case "categorical" -> false;
-                default -> throw new ConfigException(feature.owner() + ": type is numeric or categorical");
-            };
-            double fill = feature.has("fill") ? feature.number("fill") : Double.NaN;
-            List<String> categories = numeric ? List.of() : strings(feature, "categories");
-            if (!numeric && (categories.isEmpty() || !Double.isNaN(fill) && (fill < 0 || fill >= categories.size()
-                    || fill != Math.rint(fill)))) {
-                throw new ConfigException(feature.owner() + ": needs categories, and a fill among them");
-            }
-            double featureScale = numeric ? feature.number("scale") : 1;
-            if (!(featureScale > 0)) {
-                throw new ConfigException(feature.owner() + ": scale must be positive");
-            }
-            features.add(new Feature(feature.string("name"), numeric, numeric ? feature.number("center") : 0,
-                    featureScale, fill, categories));
-        }
-        return new Preprocessor(config.string("label"), features, task, classes, mean, scale, missing,
-                config.bool("unknownIsError", false), config.has("taskReason") ? config.string("taskReason") : "saved");
-    }
-
-    private static List<String> strings(Config config, String key) {
-        if (!(config.values().get(key) instanceof List<?> list)) {
-            throw new ConfigException(config.owner() + ": '" + key + "' should be a list of strings");
-        }
-        List<String> strings = new ArrayList<>();
-        for (Object item : list) {
-            if (!(item instanceof String string)) {
-                throw new ConfigException(config.owner() + ": '" + key + "' should be a list of strings");
-            }
-            strings.add(string);
-        }
-        return strings;
+        return PreprocessorJson.read(config);
     }
 
     /**
@@ -643,7 +258,7 @@ public final class Preprocessor implements java.io.Serializable {
      * @return one line per column, in the file's order
      */
     public Map<String, String> describe() {
-        Map<String, String> lines = new java.util.LinkedHashMap<>();
+        Map<String, String> lines = new LinkedHashMap<>();
         for (Feature feature : features) {
             lines.put(feature.name(), feature.numeric()
                     ? String.format(Locale.ROOT, "numeric, centre %.4g, scale %.4g", feature.center(), feature.scale())

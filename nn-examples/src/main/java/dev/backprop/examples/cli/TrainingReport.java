@@ -42,11 +42,15 @@ final class TrainingReport {
         if (validation != null) {
             if (trained && !restored) {
                 out.println("validation: " + Figures.figures(history.last().validationLoss(),
-                        history.last().validationMetrics()) + " (the last epoch's weights, kept)");
+                        history.last().validationMetrics()));
             } else {
                 Evaluation evaluation = model.evaluate(validation);
-                out.println("validation: " + Figures.figures(evaluation.loss(), evaluation.metrics())
-                        + (restored ? " (epoch " + (bestEpoch(history) + 1) + "'s weights, the best, kept)" : ""));
+                out.println("validation: " + Figures.figures(evaluation.loss(), evaluation.metrics()));
+            }
+            if (restored) {
+                out.printf(Locale.ROOT, "kept: the weights of epoch %d, the lowest validation loss (the epoch line is "
+                        + "of epoch %d, the last trained); validation and test are measured with them%n",
+                        bestEpoch(history) + 1, history.last().epoch() + 1);
             }
         }
         if (test != null) {

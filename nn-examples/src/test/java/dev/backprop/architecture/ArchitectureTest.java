@@ -55,7 +55,8 @@ class ArchitectureTest {
             .layer("nn-optim").definedBy("dev.backprop.optim..")
             .layer("nn-data").definedBy("dev.backprop.data..")
             .layer("nn-blas").definedBy("dev.backprop.blas..")
-            .layer("nn-spark").definedBy("dev.backprop.spark..")
+            .layer("nn-spark").definedBy("dev.backprop.spark")
+            .layer("nn-spark tables").definedBy("dev.backprop.spark.tables..")
             .layer("nn-onnx").definedBy("dev.backprop.onnx..")
             .layer("nn-examples").definedBy("dev.backprop.examples..")
             .layer("nn-bench").definedBy("dev.backprop.bench..")
@@ -70,12 +71,15 @@ class ArchitectureTest {
             .whereLayer("nn-optim").mayOnlyAccessLayers("contracts", "component", "train")
             .whereLayer("nn-data").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train", "io")
             .whereLayer("nn-blas").mayOnlyAccessLayers("contracts", "linalg")
-            .whereLayer("nn-spark").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train", "nn-data")
+            .whereLayer("nn-spark").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train")
+            .whereLayer("nn-spark tables").mayOnlyAccessLayers("contracts", "component", "data", "metrics", "train",
+                    "nn-data", "nn-spark")
             .whereLayer("nn-onnx").mayOnlyAccessLayers("contracts", "linalg", "train", "io", "nn-layers", "nn-data")
             .whereLayer("nn-examples").mayNotBeAccessedByAnyLayer()
             .whereLayer("nn-bench").mayNotBeAccessedByAnyLayer()
             .as("modules and nn-core's packages depend one way: contracts, then component, linalg, data, metrics, "
-                    + "then train, then io; the libraries never reach nn-examples or nn-bench");
+                    + "then train, then io; Spark's training knows no tables, its tables use its training; the "
+                    + "libraries never reach nn-examples or nn-bench");
 
     static final ArchRule NO_CYCLES = slices().matching("dev.backprop.(**)").should().beFreeOfCycles();
 
@@ -109,7 +113,8 @@ class ArchitectureTest {
     void theRulesSeeEveryModule() {
         for (String module : new String[] {"dev.backprop.core.train.Model", "dev.backprop.layers.Dense",
                 "dev.backprop.optim.Adam", "dev.backprop.data.BookDatasets", "dev.backprop.blas.OpenBlasGemm",
-                "dev.backprop.spark.SparkTrainer", "dev.backprop.examples.cli.BackpropCommand"}) {
+                "dev.backprop.spark.SparkTrainer", "dev.backprop.spark.tables.SparkPreprocessing",
+                "dev.backprop.data.tabular.TabularRules", "dev.backprop.examples.cli.BackpropCommand"}) {
             assertTrue(PROJECT.contain(module), module + " is among the classes checked");
         }
     }

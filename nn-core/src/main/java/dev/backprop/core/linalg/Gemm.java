@@ -114,7 +114,7 @@ public final class Gemm {
                 continue;
             }
             try {
-                String wrong = check(backend);
+                String wrong = BackendCheck.wrongIn(backend, REFERENCE);
                 if (wrong == null) {
                     LOG.debug("GEMM backend: {} (checked against EJML; -D{}=ejml for pure Java)", backend.name(), PROPERTY);
                     return new Gemm(backend);
@@ -126,53 +126,6 @@ public final class Gemm {
         }
         LOG.debug("GEMM backend: ejml (pure Java; add nn-blas for OpenBLAS)");
         return new Gemm(REFERENCE);
-    }
-
-    /** @return null if the backend's products agree with EJML's, else what is wrong */
-    private static String check(GemmBackend backend) {
-        int m = 37;
-        int k = 29;
-        int n = 23;
-        for (int variant = 0; variant < 3; variant++) {
-            boolean transposeA = variant == 1;
-            boolean transposeB = variant == 2;
-            DMatrixRMaj a = filled(transposeA ? k : m, transposeA ? m : k, 1);
-            DMatrixRMaj b = filled(transposeB ? n : k, transposeB ? k : n, 2);
-            DMatrixRMaj expected = new DMatrixRMaj(m, n);
-            REFERENCE.multiply(a, transposeA, b, transposeB, expected);
-            DMatrixRMaj c = new DMatrixRMaj(m, n);
-            backend.multiply(a, transposeA, b, transposeB, c);
-            if (!(maxError(c, expected) <= 1e-12)) {
-                return "products";
-            }
-            if (backend.supportsMultiplyAdd()) {
-                DMatrixRMaj sum = filled(m, n, 3);
-                backend.multiplyAdd(a, transposeA, b, transposeB, sum);
-                DMatrixRMaj start = filled(m, n, 3);
-                for (int i = 0; i < expected.data.length; i++) {
-                    start.data[i] += expected.data[i];
-                }
-                if (!(maxError(sum, start) <= 1e-12)) {
-                    return "sums of products";
-                }
-            }
-            if (backend.supportsFloat32()) {
-                backend.multiplyFloat32(a, transposeA, b, transposeB, c);
-                if (!(maxError(c, expected) <= 1e-4)) {
-                    return "float32 products";
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Values in (−1, 1) that differ everywhere, without a random generator. */
-    private static DMatrixRMaj filled(int rows, int cols, int salt) {
-        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = Math.sin(1.7 * i + salt);
-        }
-        return m;
     }
 
     /** @return the precision of this thread's products */
@@ -340,14 +293,6 @@ public final class Gemm {
             LOG.warn("-D{}: {}; products stay in double", PRECISION_PROPERTY, error.getMessage());
             return Precision.FLOAT64;
         }
-    }
-
-    private static double maxError(DMatrixRMaj c, DMatrixRMaj expected) {
-        double worst = 0;
-        for (int i = 0; i < expected.getNumElements(); i++) {
-            worst = Math.max(worst, Math.abs(c.data[i] - expected.data[i]) / (1 + Math.abs(expected.data[i])));
-        }
-        return worst;
     }
 
     @Override

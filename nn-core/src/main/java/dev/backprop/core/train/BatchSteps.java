@@ -25,9 +25,21 @@ final class BatchSteps implements EpochLoop.Steps {
     private final Gradients gradients;
     private int step;
 
+    /** Shards' steps: the gradients of each batch from {@code gradients}. */
     BatchSteps(Iterator<Batch> batches, Gradients gradients) {
         this.batches = batches;
         this.gradients = gradients;
+    }
+
+    /** Steps on this thread: each batch through the model's own training step. */
+    BatchSteps(Iterator<Batch> batches, TrainingStep step) {
+        this(batches, (batch, index, metrics) -> {
+            double dataLoss = step.computeGradients(batch.inputs(), batch.targets());
+            for (Metric metric : metrics) {
+                metric.update(step.output(), batch.targets());
+            }
+            return dataLoss;
+        });
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.backprop.core.train;
 
 import dev.backprop.core.metrics.Metric;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,7 +127,7 @@ public final class EpochLoop {
                 if (samples == 0) {
                     throw new IllegalStateException("The training data gave no batch in epoch " + epoch);
                 }
-                Map<String, Double> trainMetrics = values(model.metrics());
+                Map<String, Double> trainMetrics = Evaluation.values(model.metrics());
                 double validationLoss = Double.NaN;
                 Map<String, Double> validationMetrics = Map.of();
                 boolean measure = epoch % options.validateEvery() == 0 || epoch == options.epochs() - 1;
@@ -155,14 +154,6 @@ public final class EpochLoop {
             trainingStep.training(false);
         }
         return history;
-    }
-
-    static Map<String, Double> values(List<Metric> metrics) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (Metric metric : metrics) {
-            values.put(metric.name(), metric.value());
-        }
-        return values;
     }
 
     private static void log(EpochResult result, int epochs) {

@@ -3,19 +3,15 @@ package dev.backprop.core.train;
 import dev.backprop.core.Layer;
 import dev.backprop.core.Loss;
 import dev.backprop.core.MatrixChecks;
-import dev.backprop.core.NonTrainableState;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Optimizer;
 import dev.backprop.core.Parameter;
 import dev.backprop.core.Sequential;
-import dev.backprop.core.data.Batch;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.metrics.Metric;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -166,19 +162,10 @@ public final class Model {
                 }
             }
             return EpochLoop.run(this, options,
-                    epoch -> new BatchSteps(train.batches(options.batchSize(), order), this::localGradients));
+                    epoch -> new BatchSteps(train.batches(options.batchSize(), order), step));
         } finally {
             order = null;
         }
-    }
-
-    /** One batch's gradients on this thread, by the training step. */
-    private double localGradients(Batch batch, int index, List<Metric> metrics) {
-        double dataLoss = step.computeGradients(batch.inputs(), batch.targets());
-        for (Metric metric : metrics) {
-            metric.update(step.output(), batch.targets());
-        }
-        return dataLoss;
     }
 
     /**
@@ -224,25 +211,7 @@ public final class Model {
      */
     public Evaluation evaluate(Dataset data) {
         Objects.requireNonNull(data, "data");
-        for (Metric metric : metrics) {
-            metric.reset();
-        }
-        long samples = 0;
-        double lossTimesSamples = 0;
-        Iterator<Batch> batches = data.batches(PREDICT_BATCH, null);
-        while (batches.hasNext()) {
-            Batch batch = batches.next();
-            DMatrixRMaj output = step.forward(batch.inputs());
-            lossTimesSamples += loss.forward(output, batch.targets()) * batch.size();
-            samples += batch.size();
-            for (Metric metric : metrics) {
-                metric.update(output, batch.targets());
-            }
-        }
-        if (samples == 0) {
-            throw new IllegalArgumentException("The data set to evaluate gave no batch");
-        }
-        return new Evaluation(lossTimesSamples / samples, regularizationLoss(), EpochLoop.values(metrics), samples);
+        return Evaluation.measure(data.batches(PREDICT_BATCH, null), step, loss, metrics);
     }
 
     /**
@@ -332,44 +301,7 @@ public final class Model {
      * @return the summary, one line per layer
      */
     public String summary() {
-        List<Layer> leaves = step.network().leafLayers();
-        int inputs = inputWidth();
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-28s %-14s %12s%n",
-                "Layer", "Output shape", "Parameters"));
-        out.append("-".repeat(56)).append(System.lineSeparator());
-        DMatrixRMaj values = inputs > 0 ? new DMatrixRMaj(1, inputs) : null;
-        long trainable = 0;
-        long fixed = 0;
-        for (Layer layer : leaves) {
-            String shape = "?";
-            if (values != null) {
-                try {
-                    values = layer.forward(values);
-                    shape = "(n, " + values.numCols + ")";
-                } catch (RuntimeException e) {
-                    values = null;
-                }
-            }
-            long count = 0;
-            for (Parameter parameter : layer.parameters()) {
-                count += parameter.value().getNumElements();
-            }
-            trainable += count;
-            if (layer instanceof NonTrainableState state) {
-                fixed += state.nonTrainableValues();
-            }
-            out.append(String.format(Locale.ROOT, "%-28s %-14s %,12d%n", layer, shape, count));
-        }
-        out.append("-".repeat(56)).append(System.lineSeparator());
-        out.append(String.format(Locale.ROOT, "Total parameters: %,d (trainable %,d, non-trainable %,d)%n",
-                trainable + fixed, trainable, fixed));
-        out.append("Loss: ").append(loss.getClass().getSimpleName()).append(step.fused() ? " (fused with the last layer)"
-                : "").append(System.lineSeparator());
-        out.append("Optimizer: ").append(optimizer == null ? "none" : optimizer.toString()).append(System.lineSeparator());
-        if (!metrics.isEmpty()) {
-            out.append("Metrics: ").append(metrics.stream().map(Metric::name).toList()).append(System.lineSeparator());
-        }
-        return out.toString();
+        return ModelSummary.of(this, step.network().leafLayers(), step.fused());
     }
 
     /**

@@ -1,7 +1,8 @@
-package dev.backprop.spark;
+package dev.backprop.spark.tables;
 
 import dev.backprop.data.tabular.Preprocessor;
 import dev.backprop.data.tabular.RawTable;
+import dev.backprop.spark.Sample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

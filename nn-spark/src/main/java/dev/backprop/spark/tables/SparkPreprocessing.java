@@ -1,4 +1,4 @@
-package dev.backprop.spark;
+package dev.backprop.spark.tables;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;

@@ -1,4 +1,4 @@
-package dev.backprop.spark;
+package dev.backprop.spark.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +18,8 @@ import dev.backprop.layers.Dense;
 import dev.backprop.layers.ReLU;
 import dev.backprop.layers.SoftmaxCrossEntropy;
 import dev.backprop.optim.Adam;
+import dev.backprop.spark.SparkTrainer;
+import dev.backprop.spark.SparkTraining;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** From a DataFrame to a trained table model and back to a scored DataFrame, in local[2]. */
-class TableTrainingTest {
+public class TableTrainingTest {
 
     private static SparkSession spark;
 
@@ -47,11 +49,13 @@ class TableTrainingTest {
         spark.stop();
     }
 
-    static final StructType SCHEMA = new StructType().add("weight", DataTypes.DoubleType)
+    /** The shop table's columns. */
+    public static final StructType SCHEMA = new StructType().add("weight", DataTypes.DoubleType)
             .add("volume", DataTypes.IntegerType).add("colour", DataTypes.StringType).add("kind", DataTypes.StringType);
 
     /** A shop's rows: two numbers (one with nulls), a colour with NA and nulls, a text label. */
-    static List<Row> rows(int count, long seed) {
+    /** @return rows of the shop table: weight, volume, colour (some missing), kind */
+    public static List<Row> rows(int count, long seed) {
         NumpyRandom random = new NumpyRandom(seed);
         String[] colours = {"red", "green", "blue"};
         List<Row> rows = new ArrayList<>();
@@ -67,7 +71,8 @@ class TableTrainingTest {
         return rows;
     }
 
-    static RawTable raw(List<Row> rows) {
+    /** @return the rows as the cells a CSV file would hold */
+    public static RawTable raw(List<Row> rows) {
         return TableSamples.rawTable(List.of(SCHEMA.fieldNames()), rows.iterator());
     }
 

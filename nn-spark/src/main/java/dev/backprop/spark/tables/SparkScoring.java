@@ -1,4 +1,4 @@
-package dev.backprop.spark;
+package dev.backprop.spark.tables;
 
 import dev.backprop.data.tabular.RawTable;
 import dev.backprop.data.tabular.TabularModel;

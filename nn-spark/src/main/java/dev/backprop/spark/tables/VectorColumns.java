@@ -1,4 +1,4 @@
-package dev.backprop.spark;
+package dev.backprop.spark.tables;
 
 import java.io.Serializable;
 import java.lang.reflect.Method;

@@ -21,12 +21,12 @@ import dev.backprop.optim.Adam;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-/** The README's example, as written there, so that it keeps compiling and working. */
+/** docs/training.md's first example, as written there, so that it keeps compiling and working. */
 class ReadmeExampleTest {
 
     @Test
     void theReadmeExampleTrains() {
-        // --- README ---
+        // snippet training: the book's spiral model
         NumpyRandom random = new NumpyRandom(0);                        // NumPy's np.random.seed(0)
         InMemoryDataset train = BookDatasets.spiral(100, 3, random);    // the book's spiral_data(100, 3)
 
@@ -44,7 +44,7 @@ class ReadmeExampleTest {
                 .epochs(10_001).fullBatch().shuffle(false).logEveryEpochs(1000).build());
         Evaluation test = model.evaluate(BookDatasets.spiral(100, 3, random));
         DMatrixRMaj probabilities = model.predict(train.inputs());             // one row per sample
-        // --- end ---
+        // end snippet
         assertEquals(10_001, history.size());
         assertTrue(history.last().metrics().get("accuracy") > 0.95);
         assertTrue(test.metric("accuracy") > 0.75);

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * partition saw. It talks to the driver once per round instead of once per step, at the price of
  * being an approximation of synchronous training (optimizer state does not survive a round).
  *
- * <p>Spark on Java 17 needs its {@code --add-opens} flags (the project's README lists them);
+ * <p>Spark on Java 17 needs its {@code --add-opens} flags (docs/spark.md lists them);
  * {@code spark-submit} adds them itself.
  */
 public final class SparkTrainer {

@@ -6,7 +6,8 @@ import dev.backprop.core.Parameter;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
-/** A user's layer: y = a ⊙ x + c, with a learned scale a and shift c per feature. */
+/** A user's layer: y = a ⊙ x + c, with a learned scale a and shift c per feature (docs/extending.md shows it). */
+// snippet extending: a custom layer
 public final class ScaleShift implements Layer {
 
     private final Parameter scale;
@@ -54,3 +55,4 @@ public final class ScaleShift implements Layer {
         return List.of(scale, shift);
     }
 }
+// end snippet

@@ -30,6 +30,12 @@ class ScaleShiftTest {
         layer.parameters().get(1).value().setData(new double[] {0.1, 0.2, -0.3});
         double error = GradientCheck.maxRelativeError(layer, uniform(4, 3, 1), 7);
         assertTrue(error < 1e-7, "relative error " + error);
+        DMatrixRMaj input = uniform(2, 3, 3);
+        // snippet extending: the gradient check
+        double check = GradientCheck.maxRelativeError(new ScaleShift(3), input, 42);
+        assert check < 1e-7;   // a correct layer gives about 1e-9 in double; a wrong one above 1e-3
+        // end snippet
+        assertTrue(check < 1e-7, "a fresh layer: " + check);
     }
 
     @Test

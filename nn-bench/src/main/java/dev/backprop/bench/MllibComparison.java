@@ -4,6 +4,7 @@ import dev.backprop.core.Sequential;
 import dev.backprop.core.data.InMemoryDataset;
 import dev.backprop.core.metrics.CategoricalAccuracy;
 import dev.backprop.core.train.EpochResult;
+import dev.backprop.core.train.FitOptions;
 import dev.backprop.data.FashionMnist;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.ReLU;
@@ -87,7 +88,7 @@ public final class MllibComparison {
         SparkTraining training = SparkTrainer.builder()
                 .network(() -> new Sequential(new Dense(784, 128), new ReLU(), new Dense(128, 10)))
                 .loss(SoftmaxCrossEntropy::new).optimizer(new Adam(0.001)).metric(new CategoricalAccuracy())
-                .validation(test).epochs(5).batchSize(128).seed(1).build()
+                .options(FitOptions.builder().validation(test).epochs(5).batchSize(128).seed(1).build()).build()
                 .fit(Samples.fromMatrices(context, train.inputs(), train.targets(), 2));
         double total = (System.nanoTime() - start) / 1e9;
         double elapsed = 0;

@@ -4,6 +4,7 @@ import dev.backprop.core.Layer;
 import dev.backprop.core.NumpyRandom;
 import dev.backprop.core.Sequential;
 import dev.backprop.core.train.EpochResult;
+import dev.backprop.core.train.FitOptions;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.ReLU;
 import dev.backprop.layers.SoftmaxCrossEntropy;
@@ -71,7 +72,8 @@ public final class SparkStepTiming {
         double[] onSpark = new double[2];
         for (int partitions = 1; partitions <= 2; partitions++) {
             SparkTraining training = SparkTrainer.builder().network(network).loss(SoftmaxCrossEntropy::new)
-                    .optimizer(Adam.builder().learningRate(rate).build()).epochs(3).batchSize(batch).seed(1).build()
+                    .optimizer(Adam.builder().learningRate(rate).build())
+                    .options(FitOptions.builder().epochs(3).batchSize(batch).seed(1).build()).build()
                     .fit(Samples.fromMatrices(spark, inputs, targets, partitions));
             List<EpochResult> epochs = training.history().epochs();
             long stepsPerEpoch = (samples + batch - 1) / batch;

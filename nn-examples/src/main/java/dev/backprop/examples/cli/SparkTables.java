@@ -87,8 +87,11 @@ final class SparkTables {
                 // see the same rows in the same order.
                 org.apache.spark.sql.Dataset<Row>[] parts = table.persist(StorageLevel.MEMORY_AND_DISK())
                         .randomSplit(new double[] {1 - validationSplit, validationSplit}, seed);
-                trainRows = parts[0];
+                trainRows = parts[0].persist(StorageLevel.MEMORY_AND_DISK());
                 validationRows = parts[1];
+            } else {
+                // Fitting the preprocessing reads the rows once per column and statistic: from memory, not the file.
+                trainRows = table.persist(StorageLevel.MEMORY_AND_DISK());
             }
             Preprocessor preprocessor = SparkPreprocessing.fit(trainRows, options);
             JavaRDD<Sample> samples = TableSamples.of(trainRows, preprocessor).persist(StorageLevel.MEMORY_AND_DISK());
@@ -166,14 +169,15 @@ final class SparkTables {
         char delimiter = csv.delimiter() != null ? csv.delimiter() : delimiterOf(file);
         org.apache.spark.sql.Dataset<Row> table = spark.read().options(Map.of("header", Boolean.toString(csv.header()),
                 "inferSchema", "true", "sep", Character.toString(delimiter))).csv(file.toString());
-        if (!csv.header()) {
-            String[] names = new String[table.columns().length];
-            for (int c = 0; c < names.length; c++) {
+        // Spark names a column without a name _c<index> (R's write.csv leaves the row names' header
+        // empty); RawTable names it column<index + 1>, as it names every column of a file without a header.
+        String[] names = table.columns();
+        for (int c = 0; c < names.length; c++) {
+            if (!csv.header() || names[c].equals("_c" + c)) {
                 names[c] = "column" + (c + 1);
             }
-            table = table.toDF(names);
         }
-        return table;
+        return table.toDF(names);
     }
 
     /** The delimiter of a CSV file's first line; of Spark's directory of parts, its first part's. */

@@ -84,7 +84,8 @@ class SparkCommandOptionsTest {
 
     private Path table(String name, int rows, boolean regression) throws IOException {
         NumpyRandom random = new NumpyRandom(3);
-        StringBuilder csv = new StringBuilder("Sc.Var.Maxis,Sc_Var_Maxis,Sc_Var_maxis,colour,class\n");
+        // As R's write.csv writes a data frame: row names under an empty header, names with dots.
+        StringBuilder csv = new StringBuilder("\"\",\"Sc.Var.Maxis\",\"Sc_Var_Maxis\",\"Sc_Var_maxis\",\"colour\",\"class\"\n");
         for (int r = 0; r < rows; r++) {
             double a = random.uniform(-1, 1);
             double b = random.uniform(-1, 1);
@@ -92,7 +93,8 @@ class SparkCommandOptionsTest {
             String colour = a + b > 0 ? "red" : "blue";
             String label = regression ? String.format(Locale.ROOT, "%.4f", 3 * a - b + 0.5 * c)
                     : a + 0.5 * b > 0.2 ? "high" : "low";
-            csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%s,%s%n", a, b, c, colour, label));
+            csv.append(String.format(Locale.ROOT, "\"%d\",%.4f,%.4f,%.4f,\"%s\",%s%n", r + 1, a, b, c, colour,
+                    regression ? label : "\"" + label + "\""));
         }
         return Files.writeString(folder.resolve(name), csv);
     }
@@ -113,14 +115,14 @@ class SparkCommandOptionsTest {
         assertTrue(((GradientDescent) saved.optimizer()).schedule() instanceof Schedules.Cosine,
                 ((GradientDescent) saved.optimizer()).schedule().toString());
         RawTable rows = RawTable.read(file, CsvOptions.defaults());
-        long high = java.util.stream.IntStream.range(0, rows.size()).filter(r -> rows.cell(r, 4).equals("high")).count();
+        long high = java.util.stream.IntStream.range(0, rows.size()).filter(r -> rows.cell(r, 5).equals("high")).count();
         TabularModel tabular = TabularModel.load(model);
         int highIndex = tabular.preprocessor().classNames().indexOf("high");
         double[] expected = new double[2];
         expected[highIndex] = 200.0 / (2 * high);
         expected[1 - highIndex] = 200.0 / (2 * (200 - high));
         assertArrayEquals(expected, ((CategoricalCrossEntropy) saved.loss()).classWeights(), 1e-12);
-        assertEquals(List.of("Sc.Var.Maxis", "Sc_Var_Maxis", "Sc_Var_maxis", "colour"),
+        assertEquals(List.of("column1", "Sc.Var.Maxis", "Sc_Var_Maxis", "Sc_Var_maxis", "colour"),
                 tabular.preprocessor().featureNames(), "every column as the file names it");
 
         // The Spark model serves predict, and spark-predict writes predict's CSV: one file, the same lines.

@@ -116,27 +116,51 @@ public final class SparkPreprocessing {
             targetMean = facts.getDouble(0);
             targetScale = TabularRules.targetScale(facts.getDouble(1));
         }
+        List<String> names = columns.stream().filter(column -> !column.equals(label)).toList();
+        boolean medians = options.missing() == MissingValues.MEDIAN;
+        Row facts = rows.agg(facts(rows, names.get(0), medians), facts(rows, names.subList(1, names.size()), medians))
+                .first();
         List<Feature> features = new ArrayList<>();
-        for (String column : columns) {
-            if (!column.equals(label)) {
-                features.add(feature(rows, column, options));
-            }
+        for (int c = 0; c < names.size(); c++) {
+            features.add(feature(rows, names.get(c), facts.getStruct(c), options));
         }
         return Preprocessor.of(label, features, task, classes, targetMean, targetScale, options);
     }
 
-    private static Feature feature(Dataset<Row> rows, String name, TabularOptions options) {
-        boolean numeric = !options.categorical().contains(name) && numeric(rows, name);
-        long missing = rows.filter(present(rows, name).unary_$bang()).count();
+    /**
+     * A column's facts, gathered for every column in one pass over the rows: its missing cells, its
+     * present cells, the present cells that are not numbers, and the numbers' mean, population
+     * deviation, minimum and maximum, and (when missing cells take the median) their exact median.
+     */
+    private static Column facts(Dataset<Row> rows, String name, boolean median) {
+        Column present = present(rows, name);
+        Column number = when(present, asDouble(name));
+        return org.apache.spark.sql.functions.struct(sum(when(present, 0).otherwise(1)),
+                sum(when(present, 1).otherwise(0)), sum(when(present.and(asDouble(name).isNull()), 1).otherwise(0)),
+                avg(number), stddev_pop(number), min(number), max(number),
+                median ? percentile(number, lit(0.5)) : lit(null).cast(DataTypes.DoubleType));
+    }
+
+    private static Column[] facts(Dataset<Row> rows, List<String> names, boolean median) {
+        return names.stream().map(name -> facts(rows, name, median)).toArray(Column[]::new);
+    }
+
+    /** A feature column from its facts ({@link #facts}), with one more job for categories and some fills. */
+    private static Feature feature(Dataset<Row> rows, String name, Row facts, TabularOptions options) {
+        long missing = facts.isNullAt(0) ? 0 : facts.getLong(0);
+        long presentCells = facts.isNullAt(1) ? 0 : facts.getLong(1);
+        long notNumbers = facts.isNullAt(2) ? 0 : facts.getLong(2);
+        boolean numeric = !options.categorical().contains(name)
+                && (rows.schema().apply(name).dataType() instanceof NumericType || presentCells > 0 && notNumbers == 0);
         if (missing > 0 && options.missing() == MissingValues.ERROR) {
             throw new DataFormatException(SOURCE + ": column '" + name + "' has " + missing + " missing cells; --missing "
                     + "mean, median, most-frequent or drop-rows handles missing cells");
         }
-        boolean filled = missing > 0 || options.missing() != MissingValues.ERROR;
-        Dataset<Row> present = rows.filter(present(rows, name));
-        if (present.isEmpty()) {
+        if (presentCells == 0) {
             throw new DataFormatException(SOURCE + ": column '" + name + "' has no value in any row");
         }
+        boolean filled = missing > 0 || options.missing() != MissingValues.ERROR;
+        Dataset<Row> present = rows.filter(present(rows, name));
         if (!numeric) {
             // Categories sorted; the most frequent one fills, the first in sorted order among equals.
             TreeMap<String, Long> counts = new TreeMap<>();
@@ -153,19 +177,18 @@ public final class SparkPreprocessing {
             return new Feature(name, false, 0, 1, fill, categories);
         }
         Column value = number(rows, name);
-        Row facts = present.agg(avg(value), stddev_pop(value), min(value), max(value)).first();
-        double mean = facts.getDouble(0);
+        double mean = facts.getDouble(3);
         double fill = Double.NaN;
         if (filled) {
             fill = switch (options.missing()) {
-                case MEDIAN -> present.agg(percentile(value, lit(0.5))).first().getDouble(0);
+                case MEDIAN -> facts.getDouble(7);
                 case MOST_FREQUENT -> present.groupBy(value).agg(count(lit(1)).as("n"))
                         .orderBy(col("n").desc(), column(name).asc()).first().getDouble(0);
                 default -> mean;
             };
         }
-        return TabularRules.numericFeature(name, options.scaling(), mean, facts.getDouble(1), facts.getDouble(2),
-                facts.getDouble(3), fill);
+        return TabularRules.numericFeature(name, options.scaling(), mean, facts.getDouble(4), facts.getDouble(5),
+                facts.getDouble(6), fill);
     }
 
     /** Whether the column holds numbers: a numeric type, or text whose present cells all read as numbers. */

@@ -220,4 +220,34 @@ class TableCommandTest {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file is left");
         }
     }
+
+    @Test
+    void theLabelIgnoresCaseTheKeptWeightsAreNamedAndTheModelListsColumnsInTheFilesOrder() throws IOException {
+        StringBuilder csv = new StringBuilder("zeta,alpha,Class\n");
+        dev.backprop.core.NumpyRandom random = new dev.backprop.core.NumpyRandom(8);
+        for (int r = 0; r < 200; r++) {
+            double zeta = random.nextGaussian();
+            String alpha = random.uniform(0, 1) < 0.5 ? "left" : "right";
+            csv.append(String.format(java.util.Locale.ROOT, "%.3f,%s,%s%n", zeta, alpha,
+                    zeta + (alpha.equals("left") ? 0.5 : -0.5) > 0 ? "up" : "down"));
+        }
+        Path file = Files.writeString(folder.resolve("twin.csv"), csv);
+        Path model = folder.resolve("twin.bpz");
+        BackpropCommandTest.Run run = BackpropCommandTest.run("train", "--dataset", "csv:" + file, "--label-column",
+                "class", "--patience", "1", "--epochs", "300", "--save", model.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("kept: the weights of epoch \\d+, the lowest validation "
+                + "loss \\(the epoch line is of epoch \\d+, the last trained\\).*")), run.out());
+
+        BackpropCommandTest.Run inspect = BackpropCommandTest.run("inspect", model.toString());
+        assertEquals(0, inspect.exitCode(), inspect.err());
+        assertTrue(inspect.out().indexOf("  zeta ") < inspect.out().indexOf("  alpha "), inspect.out());
+
+        Path unlabelled = Files.writeString(folder.resolve("new.csv"), "zeta,alpha\n0.5,left\n");
+        BackpropCommandTest.Run evaluate = BackpropCommandTest.run("evaluate", "--model", model.toString(),
+                "--dataset", "csv:" + unlabelled);
+        assertEquals(1, evaluate.exitCode());
+        assertTrue(evaluate.err().contains(unlabelled + " has no column 'Class', the label the model learned"),
+                evaluate.err());
+    }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A number: a NaN becomes the fitted fill value when missing cells are filled ({@code IsNaN},
- *       {@code Where}), then {@code (x − center) / scale} ({@code Sub}, {@code Div}).
+ *       {@code Where}), then {@code (x − center) / scale} ({@code Sub}, {@code Div}); with a missing
+ *       indicator, a second column 1 where the cell was NaN ({@code Cast}, {@code Concat}).
  *   <li>A category: one-hot over the training categories ({@code ai.onnx.ml.OneHotEncoder}, an
  *       unknown category all zeros); when missing cells are filled, {@code ai.onnx.ml.LabelEncoder}
  *       first maps the missing marks ({@link MissingValues#MARKS} in any case) to the fill category.
@@ -45,8 +46,12 @@ final class TabularInputs {
     private static String number(Feature feature, OnnxGraph graph) {
         String x = feature.name();
         graph.input(x, graph.floatType(), 1);
+        String indicator = null;
         if (!Double.isNaN(feature.fill())) {
             String missing = graph.node("IsNaN", Map.of(), x);
+            if (feature.missingIndicator()) {
+                indicator = graph.node("Cast", Map.of("to", graph.floatType()), missing);
+            }
             x = graph.node("Where", Map.of(), missing, graph.scalar(x + "_fill", feature.fill()), x);
         }
         if (feature.center() != 0) {
@@ -55,7 +60,7 @@ final class TabularInputs {
         if (feature.scale() != 1) {
             x = graph.node("Div", Map.of(), x, graph.scalar(feature.name() + "_scale", feature.scale()));
         }
-        return x;
+        return indicator == null ? x : graph.node("Concat", Map.of("axis", 1), x, indicator);
     }
 
     private static String category(Feature feature, OnnxGraph graph) {

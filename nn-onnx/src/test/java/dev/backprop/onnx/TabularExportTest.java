@@ -72,7 +72,9 @@ class TabularExportTest {
     static TabularModel trained(Task task) {
         RawTable train = table(600, 1, false);
         TabularOptions options = TabularOptions.defaults().withLabel(task == Task.REGRESSION ? "price" : "kind")
-                .withMissing(MissingValues.MEAN).withTask(task);
+                // The default for the regression (a median with a missing indicator, a missing category);
+                // the classifier's missing cells take the mean and the most frequent category.
+                .withMissing(task == Task.REGRESSION ? MissingValues.INDICATE : MissingValues.MEAN).withTask(task);
         if (task == Task.REGRESSION) {
             train = drop(train, "kind");
         } else {
@@ -180,6 +182,8 @@ class TabularExportTest {
     @EnumSource(Precision.class)
     void aRegressionGivesValuesInTheTargetsUnits(Precision precision) throws Exception {
         TabularModel model = trained(Task.REGRESSION);
+        assertTrue(model.preprocessor().features().get(0).missingIndicator(), "weight had missing cells in training");
+        assertTrue(model.preprocessor().features().get(2).categories().contains(MissingValues.MISSING_CATEGORY));
         RawTable test = testRows(model, "kind", 6, precision);
         DMatrixRMaj expected = model.predict(test).values();
         Path file = folder.resolve("regression.onnx");

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param fill the value of a missing number, or the category index of a missing category; NaN when
  *     missing cells are errors
  * @param categories the categories, in encoding order; empty for a number
+ * @param missingIndicator whether a number has a second input, 1 where the cell was missing and 0
+ *     elsewhere ({@link MissingValues#INDICATE} gives one to a column with missing training cells)
  * @serial exclude
  */
 public record Feature(String name, boolean numeric, double center, double scale, double fill,
-        List<String> categories) implements java.io.Serializable {
+        List<String> categories, boolean missingIndicator) implements java.io.Serializable {
 
     /**
      * Keeps an unmodifiable copy of the categories.
@@ -30,14 +32,33 @@ public record Feature(String name, boolean numeric, double center, double scale,
      * @param scale a number is divided by it; never 0
      * @param fill the value of a missing number, or the category index of a missing category
      * @param categories the categories, in encoding order; empty for a number
+     * @param missingIndicator whether a number has a second input, 1 where the cell was missing
+     * @throws IllegalArgumentException if a category has an indicator
      */
     public Feature {
         categories = List.copyOf(categories);
+        if (missingIndicator && !numeric) {
+            throw new IllegalArgumentException("column '" + name + "': only a number has a missing indicator");
+        }
     }
 
-    /** @return the encoded columns it takes: 1 for a number, one per category */
+    /**
+     * A feature without a missing indicator.
+     *
+     * @param name the column's name
+     * @param numeric whether it holds numbers
+     * @param center subtracted from a number
+     * @param scale a number is divided by it; never 0
+     * @param fill the value of a missing number, or the category index of a missing category
+     * @param categories the categories, in encoding order; empty for a number
+     */
+    public Feature(String name, boolean numeric, double center, double scale, double fill, List<String> categories) {
+        this(name, numeric, center, scale, fill, categories, false);
+    }
+
+    /** @return the encoded columns it takes: 1 for a number (2 with its missing indicator), one per category */
     public int width() {
-        return numeric ? 1 : categories.size();
+        return numeric ? (missingIndicator ? 2 : 1) : categories.size();
     }
 
     Map<String, Object> config() {
@@ -52,6 +73,9 @@ public record Feature(String name, boolean numeric, double center, double scale,
         }
         if (!Double.isNaN(fill)) {
             json.put("fill", fill);
+        }
+        if (missingIndicator) {
+            json.put("missingIndicator", true);
         }
         return json;
     }

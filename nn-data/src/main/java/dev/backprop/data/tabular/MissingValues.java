@@ -9,7 +9,15 @@ import java.util.Set;
  * {@link #DROP_ROWS}).
  */
 public enum MissingValues {
-    /** Stop with an error naming the file, line and column: the default. */
+    /**
+     * The default: a numeric column with missing cells in training is filled with its median and
+     * gets a second input that is 1 where the cell was missing (scikit-learn's
+     * {@code SimpleImputer(strategy="median", add_indicator=True)}); a categorical column with
+     * missing cells in training gets a category of its own, {@link #MISSING_CATEGORY}. A column
+     * without missing cells in training fills one later with its median or most frequent category.
+     */
+    INDICATE,
+    /** Stop with an error naming the file, line and column. */
     ERROR,
     /** A numeric column's mean over the training rows; a categorical column's most frequent category. */
     MEAN,
@@ -26,8 +34,12 @@ public enum MissingValues {
      */
     public static final Set<String> MARKS = Set.of("", "na", "n/a", "nan", "null", "?");
 
+    /** The category a missing cell of a categorical column becomes with {@link #INDICATE}. */
+    public static final String MISSING_CATEGORY = "(missing)";
+
     /**
-     * @param name {@code error}, {@code mean}, {@code median}, {@code most-frequent} or {@code drop-rows}
+     * @param name {@code indicate}, {@code error}, {@code mean}, {@code median}, {@code most-frequent} or
+     *     {@code drop-rows}
      * @return the strategy
      * @throws IllegalArgumentException for another name
      */
@@ -38,7 +50,7 @@ public enum MissingValues {
             }
         }
         throw new IllegalArgumentException("Unknown way to handle missing values '" + name
-                + "': use error, mean, median, most-frequent or drop-rows");
+                + "': use indicate, error, mean, median, most-frequent or drop-rows");
     }
 
     @Override

@@ -262,6 +262,8 @@ public final class Preprocessor implements java.io.Serializable {
         for (Feature feature : features) {
             lines.put(feature.name(), feature.numeric()
                     ? String.format(Locale.ROOT, "numeric, centre %.4g, scale %.4g", feature.center(), feature.scale())
+                            + (Double.isNaN(feature.fill()) ? "" : String.format(Locale.ROOT, ", missing as %.4g%s",
+                                    feature.fill(), feature.missingIndicator() ? " with an indicator" : ""))
                     : "categorical, " + feature.categories().size() + " categories " + feature.categories());
         }
         return lines;

@@ -83,8 +83,12 @@ final class PreprocessorJson {
         if (!(featureScale > 0)) {
             throw new ConfigException(feature.owner() + ": scale must be positive");
         }
+        boolean indicator = feature.bool("missingIndicator", false);
+        if (indicator && !numeric) {
+            throw new ConfigException(feature.owner() + ": only a number has a missing indicator");
+        }
         return new Feature(feature.string("name"), numeric, numeric ? feature.number("center") : 0, featureScale, fill,
-                categories);
+                categories, indicator);
     }
 
     private static List<String> strings(Config config, String key) {

@@ -105,6 +105,9 @@ final class RowEncoder {
             }
             if (feature.numeric()) {
                 inputs.data[offset] = (feature.fill() - feature.center()) / feature.scale();
+                if (feature.missingIndicator()) {
+                    inputs.data[offset + 1] = 1;
+                }
             } else {
                 inputs.data[offset + (int) feature.fill()] = 1;
             }

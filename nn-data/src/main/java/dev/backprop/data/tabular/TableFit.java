@@ -71,10 +71,22 @@ final class TableFit {
             scale = TabularRules.targetScale(deviation(values, mean));
         }
         List<Feature> features = new ArrayList<>();
+        List<String> filled = new ArrayList<>();
         for (int c = 0; c < rows.columns().size(); c++) {
             if (c != labelIndex) {
-                features.add(feature(rows, c, options));
+                ColumnCells cells = ColumnCells.of(rows, c);
+                Feature feature = feature(rows, c, cells, options);
+                features.add(feature);
+                if (cells.missing > 0) {
+                    filled.add(String.format(java.util.Locale.ROOT, "'%s' %d cells (%s)", feature.name(), cells.missing,
+                            feature.numeric() ? "as " + (float) feature.fill()
+                                    + (feature.missingIndicator() ? ", with an indicator" : "")
+                                    : "as '" + feature.categories().get((int) feature.fill()) + "'"));
+                }
             }
+        }
+        if (!filled.isEmpty()) {
+            LOG.info("{}: missing cells filled ({}): {}", train.source(), options.missing(), String.join(", ", filled));
         }
         Preprocessor fitted = Preprocessor.of(label, features, task, classes, mean, scale, options);
         LOG.info("{}: {} ({}); {}", train.source(), task.task(), task.reason(), fitted.describeFeatures());
@@ -102,13 +114,12 @@ final class TableFit {
         return table.rows(keep.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static Feature feature(RawTable rows, int c, TabularOptions options) {
-        ColumnCells cells = ColumnCells.of(rows, c);
+    private static Feature feature(RawTable rows, int c, ColumnCells cells, TabularOptions options) {
         String name = cells.name;
         if (cells.missing > 0 && options.missing() == MissingValues.ERROR) {
             throw new DataFormatException(rows.source() + ": line " + rows.line(cells.firstMissing) + ", column '"
-                    + name + "' is missing ('" + rows.cell(cells.firstMissing, c) + "'); --missing mean, median, "
-                    + "most-frequent or drop-rows handles missing cells");
+                    + name + "' is missing ('" + rows.cell(cells.firstMissing, c) + "'); --missing indicate (the "
+                    + "default), mean, median, most-frequent or drop-rows handles missing cells");
         }
         if (cells.counts.isEmpty()) {
             throw new DataFormatException(rows.source() + ": column '" + name + "' has no value in any row");
@@ -117,22 +128,22 @@ final class TableFit {
         boolean filled = cells.missing > 0 || options.missing() != MissingValues.ERROR;
         String mostFrequent = cells.mostFrequent();
         if (!numeric) {
-            List<String> categories = new ArrayList<>(cells.counts.keySet());
-            double fill = filled ? categories.indexOf(mostFrequent) : Double.NaN;
-            return new Feature(name, false, 0, 1, fill, categories);
+            return TabularRules.categoricalFeature(name, cells.counts.keySet(), mostFrequent, cells.missing,
+                    options.missing());
         }
         double[] values = cells.numbers();
         double mean = Arrays.stream(values).average().orElse(0);
         double fill = Double.NaN;
         if (filled) {
             fill = switch (options.missing()) {
-                case MEDIAN -> median(values);
+                case MEDIAN, INDICATE -> median(values);
                 case MOST_FREQUENT -> Cells.number(mostFrequent);
                 default -> mean;
             };
         }
         return TabularRules.numericFeature(name, options.scaling(), mean, deviation(values, mean),
-                Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0), fill);
+                Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0), fill,
+                TabularRules.indicates(options.missing(), cells.missing));
     }
 
     /** The population standard deviation (as StandardScaler). */

@@ -39,9 +39,12 @@ public record TabularOptions(String label, Set<String> categorical, MissingValue
         Objects.requireNonNull(task, "task");
     }
 
-    /** @return the defaults: guessed label, inferred types, missing cells are errors, standard scaling, auto task */
+    /**
+     * @return the defaults: guessed label, inferred types, missing cells filled with a missing
+     *     indicator ({@link MissingValues#INDICATE}), standard scaling, auto task
+     */
     public static TabularOptions defaults() {
-        return new TabularOptions(null, Set.of(), MissingValues.ERROR, Scaling.STANDARD, false, Task.AUTO);
+        return new TabularOptions(null, Set.of(), MissingValues.INDICATE, Scaling.STANDARD, false, Task.AUTO);
     }
 
     /**

@@ -122,11 +122,65 @@ public final class TabularRules {
      */
     public static Feature numericFeature(String name, Scaling scaling, double mean, double deviation, double min,
             double max, double fill) {
+        return numericFeature(name, scaling, mean, deviation, min, max, fill, false);
+    }
+
+    /**
+     * {@link #numericFeature(String, Scaling, double, double, double, double, double)}, with a
+     * missing indicator when {@code indicator} says so ({@link #indicates}).
+     *
+     * @param name the column's name
+     * @param scaling how to scale
+     * @param mean the mean of the present cells
+     * @param deviation their population standard deviation
+     * @param min their minimum
+     * @param max their maximum
+     * @param fill the value of a missing cell, or NaN when missing cells are errors
+     * @param indicator whether the feature gets a second input, 1 where the cell was missing
+     * @return the fitted feature
+     */
+    public static Feature numericFeature(String name, Scaling scaling, double mean, double deviation, double min,
+            double max, double fill, boolean indicator) {
         return switch (scaling) {
-            case STANDARD -> new Feature(name, true, mean, nonZero(deviation), fill, List.of());
-            case MINMAX -> new Feature(name, true, min, nonZero(max - min), fill, List.of());
-            case NONE -> new Feature(name, true, 0, 1, fill, List.of());
+            case STANDARD -> new Feature(name, true, mean, nonZero(deviation), fill, List.of(), indicator);
+            case MINMAX -> new Feature(name, true, min, nonZero(max - min), fill, List.of(), indicator);
+            case NONE -> new Feature(name, true, 0, 1, fill, List.of(), indicator);
         };
+    }
+
+    /**
+     * @param missing how missing cells are handled
+     * @param missingCells the column's missing cells in the training rows
+     * @return whether a numeric column gets a missing indicator: with {@link MissingValues#INDICATE},
+     *     when training had missing cells in it
+     */
+    public static boolean indicates(MissingValues missing, long missingCells) {
+        return missing == MissingValues.INDICATE && missingCells > 0;
+    }
+
+    /**
+     * A categorical feature: its categories sorted; with {@link MissingValues#INDICATE} and missing
+     * training cells, {@link MissingValues#MISSING_CATEGORY} after them, which missing cells
+     * become; else missing cells become the most frequent category (none when they are errors).
+     *
+     * @param name the column's name
+     * @param categories the categories of the present cells
+     * @param mostFrequent the most frequent of them (the first in sorted order among equals)
+     * @param missingCells the column's missing cells in the training rows
+     * @param missing how missing cells are handled
+     * @return the fitted feature
+     */
+    public static Feature categoricalFeature(String name, java.util.Collection<String> categories,
+            String mostFrequent, long missingCells, MissingValues missing) {
+        List<String> sorted = new java.util.ArrayList<>(new java.util.TreeSet<>(categories));
+        if (indicates(missing, missingCells)) {
+            if (!sorted.contains(MissingValues.MISSING_CATEGORY)) {
+                sorted.add(MissingValues.MISSING_CATEGORY);
+            }
+            return new Feature(name, false, 0, 1, sorted.indexOf(MissingValues.MISSING_CATEGORY), sorted);
+        }
+        boolean filled = missingCells > 0 || missing != MissingValues.ERROR;
+        return new Feature(name, false, 0, 1, filled ? sorted.indexOf(mostFrequent) : Double.NaN, sorted);
     }
 
     /**

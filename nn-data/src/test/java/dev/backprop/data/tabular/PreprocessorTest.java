@@ -93,7 +93,7 @@ class PreprocessorTest {
     void missingCellsAreErrorsUnlessAStrategyFillsThem() {
         RawTable train = table("x,colour,label", "1,red,a", ",blue,b", "5,NA,a", "6,blue,b");
         DataFormatException error = assertThrows(DataFormatException.class,
-                () -> Preprocessor.fit(train, TabularOptions.defaults()));
+                () -> Preprocessor.fit(train, TabularOptions.defaults().withMissing(MissingValues.ERROR)));
         assertTrue(error.getMessage().contains("t.csv: line 3, column 'x' is missing"), error.getMessage());
 
         Preprocessor mean = Preprocessor.fit(train, TabularOptions.defaults().withMissing(MissingValues.MEAN)
@@ -107,6 +107,26 @@ class PreprocessorTest {
         Preprocessor.Encoded kept = drop.encode(train);
         assertArrayEquals(new int[] {0, 3}, kept.rows());
         assertEquals(2, kept.inputs().numRows);
+    }
+
+    @Test
+    void byDefaultAMissingNumberIsItsMedianWithAnIndicatorAndAMissingCategoryACategory() {
+        RawTable train = table("x,y,colour,label", "1,7,red,a", ",8,blue,b", "5,9,NA,a", "6,10,blue,b");
+        Preprocessor fitted = Preprocessor.fit(train, TabularOptions.defaults().withScaling(Scaling.NONE));
+        assertEquals(List.of(new Feature("x", true, 0, 1, 5, List.of(), true),
+                new Feature("y", true, 0, 1, 8.5, List.of(), false),
+                new Feature("colour", false, 0, 1, 2, List.of("blue", "red", MissingValues.MISSING_CATEGORY))),
+                fitted.features(), "an indicator only where training had missing cells");
+        assertEquals(2 + 1 + 3, fitted.inputs());
+        Preprocessor.Encoded encoded = fitted.encode(train);
+        assertArrayEquals(new double[] {1, 0, 7, 0, 1, 0}, row(encoded, 0), 0.0);
+        assertArrayEquals(new double[] {5, 1, 8, 1, 0, 0}, row(encoded, 1), 0.0, "the median of 1, 5, 6 and 1: missing");
+        assertArrayEquals(new double[] {5, 0, 9, 0, 0, 1}, row(encoded, 2), 0.0, "NA: the missing category");
+        RawTable later = table("x,y,colour,label", "2,,blue,a");
+        assertArrayEquals(new double[] {2, 0, 8.5, 1, 0, 0}, row(fitted.encode(later), 0), 0.0,
+                "y had no missing cell in training: its median, no indicator");
+        assertEquals(fitted.features(), Preprocessor.fromConfig(new dev.backprop.core.component.Config("saved",
+                fitted.config())).features(), "saved and read back");
     }
 
     @Test

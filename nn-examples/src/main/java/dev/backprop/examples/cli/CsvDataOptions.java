@@ -21,8 +21,9 @@ final class CsvDataOptions {
     List<String> categorical = List.of();
 
     @Option(names = "--missing", paramLabel = "HOW",
-            description = "Missing cells (empty, NA, NaN, ?): error (default), mean, median, most-frequent or drop-rows")
-    String missing = "error";
+            description = "Missing cells (empty, NA, NaN, ?): indicate (default: a number's median and an input saying "
+                    + "it was missing, a category of its own), error, mean, median, most-frequent or drop-rows")
+    String missing = "indicate";
 
     @Option(names = "--scale", paramLabel = "HOW", description = "Numeric features: standard (default), minmax or none")
     String scale = "standard";

@@ -190,15 +190,25 @@ class TableCommandTest {
             {"header.csv", "a,label\n", "has a header but no rows"},
             {"oneclass.csv", "a,label\n1,x\n2,x\n3,x\n4,x\n5,x\n", "at least two classes"},
             {"missing.csv", "a,label\n1,x\n,y\n3,x\n4,y\n5,x\n", "line 3, column 'a' is missing"},
+            {"nolabel-cell.csv", "a,label\n1,x\n2,\n3,x\n4,y\n5,x\n", "line 3 has no label in column 'label'"},
         };
         for (Object[] c : cases) {
             Path file = Files.writeString(folder.resolve((String) c[0]), (String) c[1]);
+            // Missing feature cells are refused with --missing error only; a missing label always.
             BackpropCommandTest.Run run = BackpropCommandTest.run("train", "--dataset", "csv:" + file, "--label-column",
-                    "label", "--epochs", "1");
+                    "label", "--epochs", "1", "--missing", "error");
             assertEquals(1, run.exitCode(), c[0] + ": " + run.err());
             assertEquals(1, run.err().trim().lines().count(), run.err());
             assertTrue(run.err().contains((String) c[2]) && run.err().contains((String) c[0]), run.err());
         }
+        Path missing = folder.resolve("missing.csv");
+        Path filledModel = folder.resolve("filled.bpz");
+        BackpropCommandTest.Run filled = BackpropCommandTest.run("train", "--dataset", "csv:" + missing, "--epochs", "1",
+                "--validation-split", "0", "--save", filledModel.toString(), "--quiet");
+        assertEquals(0, filled.exitCode(), "by default a missing number is filled: " + filled.err());
+        assertEquals(new dev.backprop.data.tabular.Feature("a", true, 3.25, Math.sqrt(2.1875), 3.5, List.of(), true),
+                dev.backprop.data.tabular.TabularModel.load(filledModel).preprocessor().features().get(0),
+                "the median of 1, 3, 4, 5, and an indicator");
         Path latin1 = folder.resolve("latin1.csv");
         Files.write(latin1, "a,label\n1,caf\u00e9\n2,x\n".getBytes(StandardCharsets.ISO_8859_1));
         BackpropCommandTest.Run notUtf8 = BackpropCommandTest.run("train", "--dataset", "csv:" + latin1);

@@ -117,7 +117,7 @@ public final class SparkPreprocessing {
             targetScale = TabularRules.targetScale(facts.getDouble(1));
         }
         List<String> names = columns.stream().filter(column -> !column.equals(label)).toList();
-        boolean medians = options.missing() == MissingValues.MEDIAN;
+        boolean medians = options.missing() == MissingValues.MEDIAN || options.missing() == MissingValues.INDICATE;
         Row facts = rows.agg(facts(rows, names.get(0), medians), facts(rows, names.subList(1, names.size()), medians))
                 .first();
         List<Feature> features = new ArrayList<>();
@@ -154,7 +154,7 @@ public final class SparkPreprocessing {
                 && (rows.schema().apply(name).dataType() instanceof NumericType || presentCells > 0 && notNumbers == 0);
         if (missing > 0 && options.missing() == MissingValues.ERROR) {
             throw new DataFormatException(SOURCE + ": column '" + name + "' has " + missing + " missing cells; --missing "
-                    + "mean, median, most-frequent or drop-rows handles missing cells");
+                    + "indicate (the default), mean, median, most-frequent or drop-rows handles missing cells");
         }
         if (presentCells == 0) {
             throw new DataFormatException(SOURCE + ": column '" + name + "' has no value in any row");
@@ -167,28 +167,23 @@ public final class SparkPreprocessing {
             for (Row row : present.groupBy(text(name)).agg(count(lit(1))).collectAsList()) {
                 counts.put(row.getString(0), row.getLong(1));
             }
-            List<String> categories = new ArrayList<>(counts.keySet());
-            double fill = Double.NaN;
-            if (filled) {
-                String mostFrequent = counts.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
-                        .orElseThrow().getKey();
-                fill = categories.indexOf(mostFrequent);
-            }
-            return new Feature(name, false, 0, 1, fill, categories);
+            String mostFrequent = counts.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
+                    .orElseThrow().getKey();
+            return TabularRules.categoricalFeature(name, counts.keySet(), mostFrequent, missing, options.missing());
         }
         Column value = number(rows, name);
         double mean = facts.getDouble(3);
         double fill = Double.NaN;
         if (filled) {
             fill = switch (options.missing()) {
-                case MEDIAN -> facts.getDouble(7);
+                case MEDIAN, INDICATE -> facts.getDouble(7);
                 case MOST_FREQUENT -> present.groupBy(value).agg(count(lit(1)).as("n"))
                         .orderBy(col("n").desc(), column(name).asc()).first().getDouble(0);
                 default -> mean;
             };
         }
         return TabularRules.numericFeature(name, options.scaling(), mean, facts.getDouble(4), facts.getDouble(5),
-                facts.getDouble(6), fill);
+                facts.getDouble(6), fill, TabularRules.indicates(options.missing(), missing));
     }
 
     /** Whether the column holds numbers: a numeric type, or text whose present cells all read as numbers. */

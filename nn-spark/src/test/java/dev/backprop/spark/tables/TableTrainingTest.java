@@ -76,10 +76,11 @@ public class TableTrainingTest {
         return TableSamples.rawTable(List.of(SCHEMA.fieldNames()), rows.iterator());
     }
 
-    @Test
-    void theClusterFitsThePreprocessingOneMachineFits() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = MissingValues.class, names = {"MEDIAN", "INDICATE"})
+    void theClusterFitsThePreprocessingOneMachineFits(MissingValues missing) {
         List<Row> rows = rows(600, 1);
-        TabularOptions options = TabularOptions.defaults().withLabel("kind").withMissing(MissingValues.MEDIAN);
+        TabularOptions options = TabularOptions.defaults().withLabel("kind").withMissing(missing);
         Preprocessor onSpark = SparkPreprocessing.fit(spark.createDataFrame(rows, SCHEMA).repartition(3), options);
         Preprocessor local = Preprocessor.fit(raw(rows), options);
         assertEquals(local.classNames(), onSpark.classNames());
@@ -94,6 +95,7 @@ public class TableTrainingTest {
             assertEquals(expected.center(), actual.center(), 1e-12 * Math.abs(expected.center()), expected.name());
             assertEquals(expected.scale(), actual.scale(), 1e-12 * expected.scale(), expected.name());
             assertEquals(expected.fill(), actual.fill(), 1e-12 * Math.abs(expected.fill()), expected.name());
+            assertEquals(expected.missingIndicator(), actual.missingIndicator(), expected.name());
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.Set;
  * <ul>
  *   <li>A number: a NaN becomes the fitted fill value when missing cells are filled ({@code IsNaN},
  *       {@code Where}), then {@code (x − center) / scale} ({@code Sub}, {@code Div}); with a missing
- *       indicator, a second column 1 where the cell was NaN ({@code Cast}, {@code Concat}).
+ *       indicator, a second column 1 where the cell was NaN ({@code Cast}, {@code Concat}); robust
+ *       scaling's smooth clip {@code z / sqrt(1 + (z/3)²)} as its arithmetic.
  *   <li>A category: one-hot over the training categories ({@code ai.onnx.ml.OneHotEncoder}, an
  *       unknown category all zeros); when missing cells are filled, {@code ai.onnx.ml.LabelEncoder}
  *       first maps the missing marks ({@link MissingValues#MARKS} in any case) to the fill category.
@@ -59,6 +60,14 @@ final class TabularInputs {
         }
         if (feature.scale() != 1) {
             x = graph.node("Div", Map.of(), x, graph.scalar(feature.name() + "_scale", feature.scale()));
+        }
+        if (feature.smoothClip()) {
+            // z / sqrt(1 + (z/3)²)
+            String third = graph.node("Div", Map.of(), x, graph.scalar(feature.name() + "_three", 3));
+            String square = graph.node("Mul", Map.of(), third, third);
+            String root = graph.node("Sqrt", Map.of(), graph.node("Add", Map.of(), square,
+                    graph.scalar(feature.name() + "_one", 1)));
+            x = graph.node("Div", Map.of(), x, root);
         }
         return indicator == null ? x : graph.node("Concat", Map.of("axis", 1), x, indicator);
     }

@@ -13,6 +13,7 @@ import dev.backprop.data.tabular.Feature;
 import dev.backprop.data.tabular.MissingValues;
 import dev.backprop.data.tabular.Preprocessor;
 import dev.backprop.data.tabular.RawTable;
+import dev.backprop.data.tabular.Scaling;
 import dev.backprop.data.tabular.TabularModel;
 import dev.backprop.data.tabular.TabularOptions;
 import dev.backprop.data.tabular.Task;
@@ -72,9 +73,11 @@ class TabularExportTest {
     static TabularModel trained(Task task) {
         RawTable train = table(600, 1, false);
         TabularOptions options = TabularOptions.defaults().withLabel(task == Task.REGRESSION ? "price" : "kind")
-                // The default for the regression (a median with a missing indicator, a missing category);
-                // the classifier's missing cells take the mean and the most frequent category.
-                .withMissing(task == Task.REGRESSION ? MissingValues.INDICATE : MissingValues.MEAN).withTask(task);
+                // The regression: missing cells by default (a median with a missing indicator, a missing
+                // category), robust scaling with its smooth clip; the classifier: the mean and the most
+                // frequent category, standard scaling.
+                .withMissing(task == Task.REGRESSION ? MissingValues.INDICATE : MissingValues.MEAN).withTask(task)
+                .withScaling(task == Task.REGRESSION ? Scaling.ROBUST : Scaling.STANDARD);
         if (task == Task.REGRESSION) {
             train = drop(train, "kind");
         } else {
@@ -183,6 +186,7 @@ class TabularExportTest {
     void aRegressionGivesValuesInTheTargetsUnits(Precision precision) throws Exception {
         TabularModel model = trained(Task.REGRESSION);
         assertTrue(model.preprocessor().features().get(0).missingIndicator(), "weight had missing cells in training");
+        assertTrue(model.preprocessor().features().get(1).smoothClip(), "robust scaling");
         assertTrue(model.preprocessor().features().get(2).categories().contains(MissingValues.MISSING_CATEGORY));
         RawTable test = testRows(model, "kind", 6, precision);
         DMatrixRMaj expected = model.predict(test).values();

@@ -18,10 +18,12 @@ import java.util.Map;
  * @param categories the categories, in encoding order; empty for a number
  * @param missingIndicator whether a number has a second input, 1 where the cell was missing and 0
  *     elsewhere ({@link MissingValues#INDICATE} gives one to a column with missing training cells)
+ * @param smoothClip whether a scaled number {@code z} becomes {@code z / sqrt(1 + (z/3)²)}
+ *     ({@link Scaling#ROBUST})
  * @serial exclude
  */
 public record Feature(String name, boolean numeric, double center, double scale, double fill,
-        List<String> categories, boolean missingIndicator) implements java.io.Serializable {
+        List<String> categories, boolean missingIndicator, boolean smoothClip) implements java.io.Serializable {
 
     /**
      * Keeps an unmodifiable copy of the categories.
@@ -33,13 +35,39 @@ public record Feature(String name, boolean numeric, double center, double scale,
      * @param fill the value of a missing number, or the category index of a missing category
      * @param categories the categories, in encoding order; empty for a number
      * @param missingIndicator whether a number has a second input, 1 where the cell was missing
-     * @throws IllegalArgumentException if a category has an indicator
+     * @param smoothClip whether a scaled number {@code z} becomes {@code z / sqrt(1 + (z/3)²)}
+     * @throws IllegalArgumentException if a category has an indicator or is clipped
      */
     public Feature {
         categories = List.copyOf(categories);
-        if (missingIndicator && !numeric) {
-            throw new IllegalArgumentException("column '" + name + "': only a number has a missing indicator");
+        if ((missingIndicator || smoothClip) && !numeric) {
+            throw new IllegalArgumentException("column '" + name + "': only a number has a missing indicator or a clip");
         }
+    }
+
+    /**
+     * A feature without smooth clipping.
+     *
+     * @param name the column's name
+     * @param numeric whether it holds numbers
+     * @param center subtracted from a number
+     * @param scale a number is divided by it; never 0
+     * @param fill the value of a missing number, or the category index of a missing category
+     * @param categories the categories, in encoding order; empty for a number
+     * @param missingIndicator whether a number has a second input, 1 where the cell was missing
+     */
+    public Feature(String name, boolean numeric, double center, double scale, double fill, List<String> categories,
+            boolean missingIndicator) {
+        this(name, numeric, center, scale, fill, categories, missingIndicator, false);
+    }
+
+    /**
+     * @param value a cell's number (or the fill of a missing one)
+     * @return its encoded input: centred, scaled and, with {@link #smoothClip()}, clipped smoothly
+     */
+    public double encode(double value) {
+        double z = (value - center) / scale;
+        return smoothClip ? z / Math.sqrt(1 + (z / 3) * (z / 3)) : z;
     }
 
     /**
@@ -76,6 +104,9 @@ public record Feature(String name, boolean numeric, double center, double scale,
         }
         if (missingIndicator) {
             json.put("missingIndicator", true);
+        }
+        if (smoothClip) {
+            json.put("smoothClip", true);
         }
         return json;
     }

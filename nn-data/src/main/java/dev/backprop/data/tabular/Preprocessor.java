@@ -261,7 +261,8 @@ public final class Preprocessor implements java.io.Serializable {
         Map<String, String> lines = new LinkedHashMap<>();
         for (Feature feature : features) {
             lines.put(feature.name(), feature.numeric()
-                    ? String.format(Locale.ROOT, "numeric, centre %.4g, scale %.4g", feature.center(), feature.scale())
+                    ? String.format(Locale.ROOT, "numeric, centre %.4g, scale %.4g%s", feature.center(), feature.scale(),
+                            feature.smoothClip() ? ", clipped smoothly" : "")
                             + (Double.isNaN(feature.fill()) ? "" : String.format(Locale.ROOT, ", missing as %.4g%s",
                                     feature.fill(), feature.missingIndicator() ? " with an indicator" : ""))
                     : "categorical, " + feature.categories().size() + " categories " + feature.categories());

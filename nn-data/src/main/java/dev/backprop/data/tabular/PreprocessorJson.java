@@ -84,11 +84,12 @@ final class PreprocessorJson {
             throw new ConfigException(feature.owner() + ": scale must be positive");
         }
         boolean indicator = feature.bool("missingIndicator", false);
-        if (indicator && !numeric) {
-            throw new ConfigException(feature.owner() + ": only a number has a missing indicator");
+        boolean clip = feature.bool("smoothClip", false);
+        if ((indicator || clip) && !numeric) {
+            throw new ConfigException(feature.owner() + ": only a number has a missing indicator or a clip");
         }
         return new Feature(feature.string("name"), numeric, numeric ? feature.number("center") : 0, featureScale, fill,
-                categories, indicator);
+                categories, indicator, clip);
     }
 
     private static List<String> strings(Config config, String key) {

@@ -104,7 +104,7 @@ final class RowEncoder {
                         + "' is missing ('" + cell + "'), and the model was trained to refuse missing cells");
             }
             if (feature.numeric()) {
-                inputs.data[offset] = (feature.fill() - feature.center()) / feature.scale();
+                inputs.data[offset] = feature.encode(feature.fill());
                 if (feature.missingIndicator()) {
                     inputs.data[offset + 1] = 1;
                 }
@@ -119,7 +119,7 @@ final class RowEncoder {
                 throw new DataFormatException(table.source() + ": line " + table.line(r) + ", column '" + feature.name()
                         + "' holds '" + cell + "', which is not a number");
             }
-            inputs.data[offset] = (value - feature.center()) / feature.scale();
+            inputs.data[offset] = feature.encode(value);
             return 0;
         }
         int category = feature.categories().indexOf(Cells.category(cell));

@@ -9,10 +9,16 @@ public enum Scaling {
     /** {@code (x − min) / (max − min)}, into [0, 1] on the training rows. */
     MINMAX,
     /** As the file has them. */
-    NONE;
+    NONE,
+    /**
+     * {@code z = (x − median) / interquartile range} (half the range where the quartiles are equal,
+     * 1 where every value is), then smoothly clipped, {@code z / sqrt(1 + (z/3)²)}, into (−3, 3):
+     * RealMLP's robust scaling, which outliers do not stretch.
+     */
+    ROBUST;
 
     /**
-     * @param name {@code standard}, {@code minmax} or {@code none}
+     * @param name {@code standard}, {@code minmax}, {@code none} or {@code robust}
      * @return the scaling
      * @throws IllegalArgumentException for another name
      */
@@ -22,7 +28,7 @@ public enum Scaling {
                 return scaling;
             }
         }
-        throw new IllegalArgumentException("Unknown scaling '" + name + "': use standard, minmax or none");
+        throw new IllegalArgumentException("Unknown scaling '" + name + "': use standard, minmax, none or robust");
     }
 
     @Override

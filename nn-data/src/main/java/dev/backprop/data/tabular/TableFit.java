@@ -141,9 +141,17 @@ final class TableFit {
                 default -> mean;
             };
         }
-        return TabularRules.numericFeature(name, options.scaling(), mean, deviation(values, mean),
-                Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0), fill,
-                TabularRules.indicates(options.missing(), cells.missing));
+        boolean indicator = TabularRules.indicates(options.missing(), cells.missing);
+        double min = Arrays.stream(values).min().orElse(0);
+        double max = Arrays.stream(values).max().orElse(0);
+        if (options.scaling() == Scaling.ROBUST) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            return TabularRules.robustFeature(name, TabularRules.quantile(sorted, 0.25), TabularRules.quantile(sorted, 0.5),
+                    TabularRules.quantile(sorted, 0.75), min, max, fill, indicator);
+        }
+        return TabularRules.numericFeature(name, options.scaling(), mean, deviation(values, mean), min, max, fill,
+                indicator);
     }
 
     /** The population standard deviation (as StandardScaler). */

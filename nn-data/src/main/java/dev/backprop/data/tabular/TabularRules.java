@@ -145,7 +145,42 @@ public final class TabularRules {
             case STANDARD -> new Feature(name, true, mean, nonZero(deviation), fill, List.of(), indicator);
             case MINMAX -> new Feature(name, true, min, nonZero(max - min), fill, List.of(), indicator);
             case NONE -> new Feature(name, true, 0, 1, fill, List.of(), indicator);
+            case ROBUST -> throw new IllegalArgumentException("robust scaling is fitted from quartiles: robustFeature");
         };
+    }
+
+    /**
+     * A numeric feature as {@link Scaling#ROBUST} fits it: centred on the median, divided by the
+     * interquartile range (by half the range where the quartiles are equal, by 1 where every value
+     * is), then smoothly clipped. Quartiles interpolate linearly between order statistics, as
+     * NumPy's {@code percentile} and Spark's {@code percentile} do.
+     *
+     * @param name the column's name
+     * @param lowerQuartile the present cells' 25th percentile
+     * @param median their median
+     * @param upperQuartile their 75th percentile
+     * @param min their minimum
+     * @param max their maximum
+     * @param fill the value of a missing cell, or NaN when missing cells are errors
+     * @param indicator whether the feature gets a second input, 1 where the cell was missing
+     * @return the fitted feature
+     */
+    public static Feature robustFeature(String name, double lowerQuartile, double median, double upperQuartile,
+            double min, double max, double fill, boolean indicator) {
+        double spread = upperQuartile - lowerQuartile > 0 ? upperQuartile - lowerQuartile : nonZero((max - min) / 2);
+        return new Feature(name, true, median, spread, fill, List.of(), indicator, true);
+    }
+
+    /**
+     * @param sorted numbers in ascending order, at least one
+     * @param p the share, in [0, 1]
+     * @return the p-quantile, interpolated linearly between the order statistics around {@code p·(n − 1)}
+     */
+    public static double quantile(double[] sorted, double p) {
+        double position = p * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 
     /**

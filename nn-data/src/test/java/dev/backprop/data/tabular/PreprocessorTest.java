@@ -130,6 +130,30 @@ class PreprocessorTest {
     }
 
     @Test
+    void robustScalingCentresOnTheMedianDividesByTheInterquartileRangeAndClipsSmoothly() {
+        // NumPy: np.percentile([1, ..., 9, 100], [25, 50, 75]) = [3.25, 5.5, 7.75]
+        assertEquals(3.25, TabularRules.quantile(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 100}, 0.25), 1e-15);
+        assertEquals(7.75, TabularRules.quantile(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 100}, 0.75), 1e-15);
+        String[] lines = new String[11];
+        lines[0] = "x,flat,spike,label";
+        for (int i = 1; i <= 10; i++) {
+            lines[i] = (i == 10 ? 100 : i) + ",4," + (i >= 9 ? 10 * (i - 8) : 0) + "," + (i % 2 == 0 ? "a" : "b");
+        }
+        Preprocessor robust = Preprocessor.fit(table(lines), TabularOptions.defaults().withScaling(Scaling.ROBUST));
+        Feature x = robust.features().get(0);
+        assertEquals(new Feature("x", true, 5.5, 4.5, 5.5, List.of(), false, true), x);
+        double z = (100 - 5.5) / 4.5;
+        assertEquals(z / Math.sqrt(1 + z * z / 9), x.encode(100), 1e-15);
+        assertEquals(21 / Math.sqrt(50), x.encode(100), 1e-12, "an outlier stays inside (−3, 3)");
+        assertEquals(1, robust.features().get(1).scale(), "a constant column divides by 1");
+        assertEquals(10, robust.features().get(2).scale(), "equal quartiles: half the range, (20 − 0) / 2");
+        assertArrayEquals(new double[] {x.encode(1), 0, robust.features().get(2).encode(0)},
+                row(robust.encode(table(lines)), 0), 1e-15);
+        assertEquals(robust.features(), Preprocessor.fromConfig(new dev.backprop.core.component.Config("saved",
+                robust.config())).features(), "saved and read back");
+    }
+
+    @Test
     void unseenCategoriesEncodeAsZerosOrFail() {
         RawTable train = table("colour,label", "red,a", "blue,b");
         RawTable test = table("colour,label", "green,a", "red,a");

@@ -25,7 +25,8 @@ final class CsvDataOptions {
                     + "it was missing, a category of its own), error, mean, median, most-frequent or drop-rows")
     String missing = "indicate";
 
-    @Option(names = "--scale", paramLabel = "HOW", description = "Numeric features: standard (default), minmax or none")
+    @Option(names = "--scale", paramLabel = "HOW", description = "Numeric features: standard (default), minmax, none, or "
+            + "robust (median and interquartile range, then clipped smoothly into (-3, 3))")
     String scale = "standard";
 
     @Option(names = "--unknown-category", paramLabel = "HOW",

@@ -17,6 +17,7 @@ import dev.backprop.data.DataFormatException;
 import dev.backprop.data.tabular.Feature;
 import dev.backprop.data.tabular.MissingValues;
 import dev.backprop.data.tabular.Preprocessor;
+import dev.backprop.data.tabular.Scaling;
 import dev.backprop.data.tabular.TabularOptions;
 import dev.backprop.data.tabular.TabularRules;
 import dev.backprop.data.tabular.Task;
@@ -117,9 +118,11 @@ public final class SparkPreprocessing {
             targetScale = TabularRules.targetScale(facts.getDouble(1));
         }
         List<String> names = columns.stream().filter(column -> !column.equals(label)).toList();
-        boolean medians = options.missing() == MissingValues.MEDIAN || options.missing() == MissingValues.INDICATE;
-        Row facts = rows.agg(facts(rows, names.get(0), medians), facts(rows, names.subList(1, names.size()), medians))
-                .first();
+        boolean quartiles = options.scaling() == Scaling.ROBUST;
+        boolean medians = quartiles || options.missing() == MissingValues.MEDIAN
+                || options.missing() == MissingValues.INDICATE;
+        Row facts = rows.agg(facts(rows, names.get(0), medians, quartiles),
+                facts(rows, names.subList(1, names.size()), medians, quartiles)).first();
         List<Feature> features = new ArrayList<>();
         for (int c = 0; c < names.size(); c++) {
             features.add(feature(rows, names.get(c), facts.getStruct(c), options));
@@ -130,19 +133,22 @@ public final class SparkPreprocessing {
     /**
      * A column's facts, gathered for every column in one pass over the rows: its missing cells, its
      * present cells, the present cells that are not numbers, and the numbers' mean, population
-     * deviation, minimum and maximum, and (when missing cells take the median) their exact median.
+     * deviation, minimum and maximum, and (when missing cells take the median, or for robust
+     * scaling) their exact median, and (robust scaling) their exact quartiles.
      */
-    private static Column facts(Dataset<Row> rows, String name, boolean median) {
+    private static Column facts(Dataset<Row> rows, String name, boolean median, boolean quartiles) {
         Column present = present(rows, name);
         Column number = when(present, asDouble(name));
+        Column none = lit(null).cast(DataTypes.DoubleType);
         return org.apache.spark.sql.functions.struct(sum(when(present, 0).otherwise(1)),
                 sum(when(present, 1).otherwise(0)), sum(when(present.and(asDouble(name).isNull()), 1).otherwise(0)),
                 avg(number), stddev_pop(number), min(number), max(number),
-                median ? percentile(number, lit(0.5)) : lit(null).cast(DataTypes.DoubleType));
+                median ? percentile(number, lit(0.5)) : none,
+                quartiles ? percentile(number, lit(0.25)) : none, quartiles ? percentile(number, lit(0.75)) : none);
     }
 
-    private static Column[] facts(Dataset<Row> rows, List<String> names, boolean median) {
-        return names.stream().map(name -> facts(rows, name, median)).toArray(Column[]::new);
+    private static Column[] facts(Dataset<Row> rows, List<String> names, boolean median, boolean quartiles) {
+        return names.stream().map(name -> facts(rows, name, median, quartiles)).toArray(Column[]::new);
     }
 
     /** A feature column from its facts ({@link #facts}), with one more job for categories and some fills. */
@@ -182,8 +188,13 @@ public final class SparkPreprocessing {
                 default -> mean;
             };
         }
+        boolean indicator = TabularRules.indicates(options.missing(), missing);
+        if (options.scaling() == Scaling.ROBUST) {
+            return TabularRules.robustFeature(name, facts.getDouble(8), facts.getDouble(7), facts.getDouble(9),
+                    facts.getDouble(5), facts.getDouble(6), fill, indicator);
+        }
         return TabularRules.numericFeature(name, options.scaling(), mean, facts.getDouble(4), facts.getDouble(5),
-                facts.getDouble(6), fill, TabularRules.indicates(options.missing(), missing));
+                facts.getDouble(6), fill, indicator);
     }
 
     /** Whether the column holds numbers: a numeric type, or text whose present cells all read as numbers. */

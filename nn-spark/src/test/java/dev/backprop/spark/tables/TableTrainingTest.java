@@ -12,6 +12,7 @@ import dev.backprop.data.tabular.Feature;
 import dev.backprop.data.tabular.MissingValues;
 import dev.backprop.data.tabular.Preprocessor;
 import dev.backprop.data.tabular.RawTable;
+import dev.backprop.data.tabular.Scaling;
 import dev.backprop.data.tabular.TabularModel;
 import dev.backprop.data.tabular.TabularOptions;
 import dev.backprop.layers.Dense;
@@ -80,7 +81,9 @@ public class TableTrainingTest {
     @org.junit.jupiter.params.provider.EnumSource(value = MissingValues.class, names = {"MEDIAN", "INDICATE"})
     void theClusterFitsThePreprocessingOneMachineFits(MissingValues missing) {
         List<Row> rows = rows(600, 1);
-        TabularOptions options = TabularOptions.defaults().withLabel("kind").withMissing(missing);
+        // The default missing cells with robust scaling too: its medians and quartiles, exact on the cluster.
+        TabularOptions options = TabularOptions.defaults().withLabel("kind").withMissing(missing)
+                .withScaling(missing == MissingValues.INDICATE ? Scaling.ROBUST : Scaling.STANDARD);
         Preprocessor onSpark = SparkPreprocessing.fit(spark.createDataFrame(rows, SCHEMA).repartition(3), options);
         Preprocessor local = Preprocessor.fit(raw(rows), options);
         assertEquals(local.classNames(), onSpark.classNames());
@@ -96,6 +99,7 @@ public class TableTrainingTest {
             assertEquals(expected.scale(), actual.scale(), 1e-12 * expected.scale(), expected.name());
             assertEquals(expected.fill(), actual.fill(), 1e-12 * Math.abs(expected.fill()), expected.name());
             assertEquals(expected.missingIndicator(), actual.missingIndicator(), expected.name());
+            assertEquals(expected.smoothClip(), actual.smoothClip(), expected.name());
         }
     }
 

@@ -15,7 +15,7 @@ public final class LayerTypes implements ComponentProvider {
     public List<ComponentType<?>> types() {
         return List.of(
                 Dense.TYPE, Dropout.TYPE, BatchNorm.TYPE, LayerNorm.TYPE,
-                ReLU.TYPE, LeakyReLU.TYPE, Sigmoid.TYPE, Tanh.TYPE, Softmax.TYPE, Linear.TYPE,
+                ReLU.TYPE, LeakyReLU.TYPE, Sigmoid.TYPE, Tanh.TYPE, SELU.TYPE, Mish.TYPE, Softmax.TYPE, Linear.TYPE,
                 CategoricalCrossEntropy.TYPE, SoftmaxCrossEntropy.TYPE, BinaryCrossEntropy.TYPE,
                 MeanSquaredError.TYPE, MeanAbsoluteError.TYPE, HuberLoss.TYPE,
                 InitializerScheme.SCALED_NORMAL, InitializerScheme.GLOROT_UNIFORM, InitializerScheme.HE_NORMAL);

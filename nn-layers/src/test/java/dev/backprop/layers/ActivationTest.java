@@ -53,6 +53,19 @@ class ActivationTest {
     }
 
     @Test
+    void seluAndMishAsPyTorchComputesThem() {
+        // Python's math with the definitions of torch.nn.SELU and torch.nn.Mish.
+        DMatrixRMaj z = new DMatrixRMaj(new double[][] {{2, -1, -800, 800}});
+        assertArrayEquals(new double[] {2.101401974710961, -1.1113307378125625, -SELU.LAMBDA * SELU.ALPHA, 800 * SELU.LAMBDA},
+                new SELU().forward(z).data, 1e-15);
+        DMatrixRMaj w = new DMatrixRMaj(new double[][] {{1, -1, -800, 800}});
+        assertArrayEquals(new double[] {MISH_ONE, MISH_MINUS_ONE, 0, 800}, new Mish().forward(w).data, 1e-15);
+    }
+
+    private static final double MISH_ONE = 0.8650983882673103;
+    private static final double MISH_MINUS_ONE = -0.30340146137410895;
+
+    @Test
     void softmaxMatchesNumpyAndSurvivesLargeLogits() {
         DMatrixRMaj out = new Softmax().forward(new DMatrixRMaj(new double[][] {{1, 2, 3}, {-1, 0, 5}}));
         // From NumPy: exp(x − max) / sum.
@@ -80,7 +93,7 @@ class ActivationTest {
     @Test
     void everyActivationChecksItsArguments() {
         for (BufferedActivation activation : new BufferedActivation[] {
-            new ReLU(), new LeakyReLU(), new Sigmoid(), new Tanh(), new Softmax(), new Linear()
+            new ReLU(), new LeakyReLU(), new Sigmoid(), new Tanh(), new SELU(), new Mish(), new Softmax(), new Linear()
         }) {
             String name = activation.toString();
             assertThrows(IllegalStateException.class, () -> activation.backward(new DMatrixRMaj(1, 3)), name);

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EveryComponentGradientTest {
 
     /** Built-in layers and losses: Dense, Dropout, BatchNorm, LayerNorm, six activations and six losses. */
-    private static final int COMPONENTS = 16;
+    private static final int COMPONENTS = 18;
 
     record Case(String name, Supplier<Layer> layer, Supplier<Loss> loss, DMatrixRMaj input, DMatrixRMaj targets) {
         @Override
@@ -49,6 +49,8 @@ class EveryComponentGradientTest {
         cases.add(layer("LeakyReLU", () -> new LeakyReLU(0.1), x));
         cases.add(layer("Sigmoid", Sigmoid::new, x));
         cases.add(layer("Tanh", Tanh::new, x));
+        cases.add(layer("SELU", SELU::new, x));
+        cases.add(layer("Mish", Mish::new, x));
         cases.add(layer("Softmax", Softmax::new, x));
         cases.add(layer("Linear", Linear::new, x));
         cases.add(layer("BatchNorm while training", () -> shifted(new BatchNorm(3)), x));

@@ -7,7 +7,9 @@ import dev.backprop.layers.Dropout;
 import dev.backprop.layers.LayerNorm;
 import dev.backprop.layers.LeakyReLU;
 import dev.backprop.layers.Linear;
+import dev.backprop.layers.Mish;
 import dev.backprop.layers.ReLU;
+import dev.backprop.layers.SELU;
 import dev.backprop.layers.Sigmoid;
 import dev.backprop.layers.Softmax;
 import dev.backprop.layers.Tanh;
@@ -35,6 +37,8 @@ public final class BuiltInExporters implements LayerExporterProvider {
                 LayerExporter.of(LeakyReLU.class, BuiltInExporters::leakyRelu),
                 LayerExporter.of(Sigmoid.class, (layer, graph, input) -> graph.node("Sigmoid", Map.of(), input)),
                 LayerExporter.of(Tanh.class, (layer, graph, input) -> graph.node("Tanh", Map.of(), input)),
+                LayerExporter.of(SELU.class, BuiltInExporters::selu),
+                LayerExporter.of(Mish.class, BuiltInExporters::mish),
                 LayerExporter.of(Softmax.class, (layer, graph, input) -> graph.node("Softmax", Map.of("axis", 1), input)),
                 LayerExporter.of(Linear.class, (layer, graph, input) -> input),
                 LayerExporter.of(Dropout.class, (layer, graph, input) -> input),
@@ -55,6 +59,27 @@ public final class BuiltInExporters implements LayerExporterProvider {
         // α in [0, 1]: max(x, αx) is x for x > 0 and αx otherwise, with α in double precision.
         String scaled = graph.node("Mul", Map.of(), input, graph.scalar("leaky_alpha", layer.alpha()));
         return graph.node("Max", Map.of(), input, scaled);
+    }
+
+    /**
+     * λ·max(z, 0) + λα·(e^min(z, 0) − 1), its constants in the graph's precision (ONNX's Selu takes
+     * them as 32-bit float attributes).
+     */
+    private static String selu(SELU layer, OnnxGraph graph, String input) {
+        String positive = graph.node("Mul", Map.of(), graph.node("Relu", Map.of(), input),
+                graph.scalar("selu_lambda", SELU.LAMBDA));
+        String below = graph.node("Min", Map.of(), input, graph.scalar("selu_zero", 0));
+        String negative = graph.node("Mul", Map.of(), graph.node("Sub", Map.of(), graph.node("Exp", Map.of(), below),
+                graph.scalar("selu_one", 1)), graph.scalar("selu_lambda_alpha", SELU.LAMBDA * SELU.ALPHA));
+        return graph.node("Add", Map.of(), positive, negative);
+    }
+
+    /** z·tanh(softplus(z)), softplus as max(z, 0) + ln(1 + e^−|z|), as the layer computes it. */
+    private static String mish(Mish layer, OnnxGraph graph, String input) {
+        String exp = graph.node("Exp", Map.of(), graph.node("Neg", Map.of(), graph.node("Abs", Map.of(), input)));
+        String softplus = graph.node("Add", Map.of(), graph.node("Relu", Map.of(), input),
+                graph.node("Log", Map.of(), graph.node("Add", Map.of(), exp, graph.scalar("mish_one", 1))));
+        return graph.node("Mul", Map.of(), input, graph.node("Tanh", Map.of(), softplus));
     }
 
     private static String batchNorm(BatchNorm layer, OnnxGraph graph, String input) {

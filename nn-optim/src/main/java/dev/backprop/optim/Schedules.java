@@ -155,6 +155,44 @@ public final class Schedules {
     }
 
     /**
+     * RealMLP's "coslog" schedule (Holzmüller et al. 2024; "coslog4" with 4 cycles):
+     * {@code base·(1 − cos(2π·log₂(1 + (2^cycles − 1)·t))) / 2}, t = step / steps in [0, 1]: it
+     * starts at 0 and rises and falls {@code cycles} times, each cycle twice as long as the one
+     * before, ending at 0. Beyond the last step it stays at 0.
+     *
+     * @param steps the steps of the run, ≥ 1
+     * @param cycles the rises and falls, ≥ 1
+     */
+    public record CosLog(long steps, int cycles) implements LearningRateSchedule, Configurable {
+        /** Registered as {@code "CosLog"}. */
+        public static final ComponentType<LearningRateSchedule> TYPE = ComponentType.of(LearningRateSchedule.class,
+                "CosLog", CosLog.class, config -> new CosLog(config.integer("steps", 1, Long.MAX_VALUE / 2),
+                        (int) config.integer("cycles", 1, 30))).withAliases("coslog");
+
+        /**
+         * @param steps the steps of the run
+         * @param cycles the rises and falls
+         */
+        public CosLog {
+            if (steps < 1 || cycles < 1 || cycles > 30) {
+                throw new IllegalArgumentException("CosLog needs steps ≥ 1 and 1 ≤ cycles ≤ 30");
+            }
+        }
+
+        @Override
+        public double rate(double base, long step) {
+            double t = Math.min(1, (double) step / steps);
+            double cycle = Math.log1p(((1L << cycles) - 1) * t) / Math.log(2);
+            return base * (1 - Math.cos(2 * Math.PI * cycle)) / 2;
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return Map.of("steps", steps, "cycles", cycles);
+        }
+    }
+
+    /**
      * A linear warm-up, PyTorch's {@code LinearLR(start, 1, steps)}, then another schedule started
      * afresh, as {@code SequentialLR} with one milestone.
      *
@@ -281,8 +319,8 @@ public final class Schedules {
 
     /** @return every built-in schedule's type, for a provider */
     static List<ComponentType<?>> types() {
-        return List.of(Constant.TYPE, InverseTime.TYPE, Step.TYPE, Exponential.TYPE, Cosine.TYPE, Warmup.TYPE,
-                OneCycle.TYPE, ReduceOnPlateau.TYPE);
+        return List.of(Constant.TYPE, InverseTime.TYPE, Step.TYPE, Exponential.TYPE, Cosine.TYPE, CosLog.TYPE,
+                Warmup.TYPE, OneCycle.TYPE, ReduceOnPlateau.TYPE);
     }
 
     /**

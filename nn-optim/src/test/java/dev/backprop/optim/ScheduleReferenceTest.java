@@ -55,6 +55,22 @@ class ScheduleReferenceTest {
     }
 
     @Test
+    void cosLogRisesAndFallsItsCyclesEachTwiceAsLongAsTheLast() {
+        Schedules.CosLog coslog4 = new Schedules.CosLog(1500, 4);
+        // log₂(1 + 15t) is a whole number at t = 0, 1/15, 3/15, 7/15, 1: the rate is 0 there, and the
+        // base at the half cycles, t = (√2 − 1)/15, ... (log₂ = 0.5).
+        for (long step : new long[] {0, 100, 300, 700, 1500, 2000}) {
+            assertEquals(0, coslog4.rate(0.04, step), 1e-15, "step " + step);
+        }
+        double half = 1500 * (Math.sqrt(2) - 1) / 15;
+        assertEquals(0.04, coslog4.rate(0.04, Math.round(half)), 1e-5, "the first peak, within a step of it");
+        assertEquals(0.04 * (1 - Math.cos(2 * Math.PI * Math.log(1 + 15 * 0.5) / Math.log(2))) / 2,
+                coslog4.rate(0.04, 750), 1e-15);
+        Components registry = Components.registered();
+        assertEquals(coslog4, registry.create(LearningRateSchedule.class, registry.describe(coslog4), "test"));
+    }
+
+    @Test
     void historyHoldsTheRateOfEveryStep() {
         Model model = Model.builder(new Sequential(ColumnScale.plain(1, 2))).loss(new SumOfSquares())
                 .optimizer(SGD.builder().learningRate(0.01).schedule(new Schedules.Step(3, 0.5)).build()).build();

@@ -38,7 +38,8 @@ final class RecipeOptions {
     Double decay;
 
     @Option(names = "--schedule", paramLabel = "SCHEDULE",
-            description = "The learning rate's schedule, instead of --decay: constant, cosine, step:EPOCHS,GAMMA, "
+            description = "The learning rate's schedule, instead of --decay: constant, cosine, coslog[:CYCLES] (RealMLP's, "
+                    + "4 cycles), step:EPOCHS,GAMMA, "
                     + "exponential:GAMMA (per epoch), onecycle[:MAX], plateau[:FACTOR,PATIENCE], "
                     + "each after an optional warmup:STEPS, (such as warmup:500,cosine)")
     String schedule;

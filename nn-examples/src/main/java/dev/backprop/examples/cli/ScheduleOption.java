@@ -45,12 +45,13 @@ final class ScheduleOption {
             return switch (words[0]) {
                 case "constant" -> new Schedules.Constant();
                 case "cosine" -> new Schedules.Cosine(Math.max(1, total), 0);
+                case "coslog" -> new Schedules.CosLog(Math.max(1, total), (int) number(args, 0, 4));
                 case "step" -> new Schedules.Step(Math.max(1, (long) (number(args, 0, 10) * stepsPerEpoch)),
                         number(args, 1, 0.5));
                 case "exponential" -> new Schedules.Exponential(Math.pow(number(args, 0, 0.95), 1.0 / stepsPerEpoch));
                 case "onecycle" -> Schedules.OneCycle.of(number(args, 0, 10 * learningRate), Math.max(2, total));
                 case "plateau" -> new ReduceOnPlateau(number(args, 0, 0.1), (int) number(args, 1, 10));
-                default -> throw new UsageException("Unknown --schedule '" + text + "': use constant, cosine, "
+                default -> throw new UsageException("Unknown --schedule '" + text + "': use constant, cosine, coslog[:CYCLES], "
                         + "step:EPOCHS,GAMMA, exponential:GAMMA, onecycle[:MAX], plateau[:FACTOR,PATIENCE], "
                         + "each after an optional warmup:STEPS,");
             };

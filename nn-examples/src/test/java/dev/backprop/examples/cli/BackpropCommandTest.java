@@ -113,6 +113,12 @@ class BackpropCommandTest {
                 "--quiet");
         assertEquals(0, plateau.exitCode(), plateau.err());
         assertEquals(2, run("train", "--schedule", "sawtooth").exitCode());
+        Path coslog = folder.resolve("coslog.bpz");
+        assertEquals(0, run("train", "--epochs", "30", "--schedule", "coslog:2", "--save", coslog.toString(), "--quiet")
+                .exitCode());
+        assertEquals(new dev.backprop.optim.Schedules.CosLog(30, 2),
+                ((dev.backprop.optim.GradientDescent) ModelFile.load(coslog).optimizer()).schedule());
+        assertEquals(2, run("train", "--schedule", "coslog:0").exitCode());
         assertEquals(2, run("train", "--schedule", "cosine", "--decay", "1e-3").exitCode());
     }
 

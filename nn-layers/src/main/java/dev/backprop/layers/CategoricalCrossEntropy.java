@@ -23,20 +23,50 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Optional class weights, for imbalanced classes, weight each sample's loss by its class's
  * weight, as Keras' {@code class_weight}: {@code Σ w_{y_i} · loss_i / n}, and so its gradient.
+ *
+ * <p>Optional label smoothing ε ({@link #withLabelSmoothing}) trains against
+ * {@code q = (1 − ε)·y + ε / classes} instead of {@code y}, as PyTorch's
+ * {@code CrossEntropyLoss(label_smoothing=ε)}: the fused gradient is {@code (ŷ − q) / n}.
  */
 public final class CategoricalCrossEntropy extends BatchLoss implements FusedLoss, Configurable {
 
     /** The registered type: {@code "CategoricalCrossEntropy"}, with its optional {@code classWeights}. */
     public static final ComponentType<Loss> TYPE = ComponentType.of(Loss.class, "CategoricalCrossEntropy",
             CategoricalCrossEntropy.class, config -> config.has("classWeights")
-                    ? new CategoricalCrossEntropy(config.numbers("classWeights", 100_000)) : new CategoricalCrossEntropy());
+                    ? new CategoricalCrossEntropy(config.numbers("classWeights", 100_000))
+                    : withLabelSmoothing(config.number("labelSmoothing", 0)));
 
     private final DMatrixRMaj fusedGradient = new DMatrixRMaj(1, 1);
     private final double[] classWeights;
+    private final double labelSmoothing;
 
     /** The unweighted loss. */
     public CategoricalCrossEntropy() {
         this.classWeights = null;
+        this.labelSmoothing = 0;
+    }
+
+    private CategoricalCrossEntropy(double labelSmoothing) {
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("CategoricalCrossEntropy: label smoothing must be in [0, 1), got "
+                    + labelSmoothing);
+        }
+        this.classWeights = null;
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    /**
+     * @param epsilon the share of each target spread evenly over the classes, in [0, 1) (RealMLP: 0.1)
+     * @return the unweighted loss with label smoothing ε
+     * @throws IllegalArgumentException if ε is outside [0, 1)
+     */
+    public static CategoricalCrossEntropy withLabelSmoothing(double epsilon) {
+        return new CategoricalCrossEntropy(epsilon);
+    }
+
+    /** @return the label smoothing ε, 0 for none */
+    public double labelSmoothing() {
+        return labelSmoothing;
     }
 
     /**
@@ -54,6 +84,7 @@ public final class CategoricalCrossEntropy extends BatchLoss implements FusedLos
             }
         }
         this.classWeights = classWeights.clone();
+        this.labelSmoothing = 0;
     }
 
     /** @return the class weights, or null for none */
@@ -64,7 +95,7 @@ public final class CategoricalCrossEntropy extends BatchLoss implements FusedLos
     @Override
     public Map<String, Object> config() {
         if (classWeights == null) {
-            return Map.of();
+            return labelSmoothing == 0 ? Map.of() : Map.of("labelSmoothing", labelSmoothing);
         }
         List<Object> weights = new ArrayList<>();
         for (double weight : classWeights) {
@@ -100,7 +131,7 @@ public final class CategoricalCrossEntropy extends BatchLoss implements FusedLos
         int classes = predictions.numCols;
         boolean indices = ClassTargets.areIndices(predictions, targets);
         double total = 0;
-        if (indices && classWeights == null) {
+        if (indices && classWeights == null && labelSmoothing == 0) {
             // One class per sample: −log of its probability, the only term of the sum below that is not 0.
             for (int row = 0; row < n; row++) {
                 total += -Math.log(clip(predictions.data[row * classes + (int) targets.data[row]]));
@@ -110,7 +141,7 @@ public final class CategoricalCrossEntropy extends BatchLoss implements FusedLos
         for (int row = 0; row < n; row++) {
             double sample = 0;
             for (int j = 0; j < classes; j++) {
-                double y = ClassTargets.probability(targets, indices, row, j, classes);
+                double y = target(targets, indices, row, j, classes);
                 if (y != 0) {
                     sample -= y * Math.log(clip(predictions.data[row * classes + j]));
                 }
@@ -128,10 +159,16 @@ public final class CategoricalCrossEntropy extends BatchLoss implements FusedLos
         for (int row = 0, k = 0; row < n; row++) {
             double weight = sampleWeight(targets, indices, row, classes);
             for (int j = 0; j < classes; j++, k++) {
-                double y = ClassTargets.probability(targets, indices, row, j, classes);
+                double y = target(targets, indices, row, j, classes);
                 gradient.data[k] = -weight * y / clip(predictions.data[k]) / n;
             }
         }
+    }
+
+    /** @return the target probability of a class: the label's, smoothed by ε */
+    private double target(DMatrixRMaj targets, boolean indices, int row, int column, int classes) {
+        double y = ClassTargets.probability(targets, indices, row, column, classes);
+        return labelSmoothing == 0 ? y : (1 - labelSmoothing) * y + labelSmoothing / classes;
     }
 
     /** @return whether {@code lastLayer} is a {@link Softmax} */
@@ -147,6 +184,18 @@ public final class CategoricalCrossEntropy extends BatchLoss implements FusedLos
             throw new IllegalArgumentException(this + " fuses only with Softmax, not with " + lastLayer);
         }
         ClassTargets.softmaxGradient(lastPredictions(), lastTargets(), fusedGradient);
+        if (labelSmoothing != 0) {
+            // (ŷ − q) / n, q the smoothed targets
+            DMatrixRMaj targets = lastTargets();
+            int classes = fusedGradient.numCols;
+            int n = fusedGradient.numRows;
+            boolean indices = ClassTargets.areIndices(lastPredictions(), targets);
+            for (int row = 0, k = 0; row < n; row++) {
+                for (int j = 0; j < classes; j++, k++) {
+                    fusedGradient.data[k] = (lastPredictions().data[k] - target(targets, indices, row, j, classes)) / n;
+                }
+            }
+        }
         if (classWeights != null) {
             DMatrixRMaj targets = lastTargets();
             int classes = fusedGradient.numCols;

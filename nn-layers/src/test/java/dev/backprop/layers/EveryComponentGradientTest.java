@@ -93,6 +93,10 @@ class EveryComponentGradientTest {
         cases.add(withLoss("Dense-ReLU-Dense-Softmax with CategoricalCrossEntropy",
                 () -> new Sequential(new Dense(3, 6), new ReLU(), new Dense(6, 3), new Softmax()),
                 CategoricalCrossEntropy::new, uniform(4, 3, -1, 1, 8), indices));
+        cases.add(withLoss("Dense-SELU-Dense-Mish-Dense-Softmax with label-smoothed CategoricalCrossEntropy",
+                () -> new Sequential(new Dense(3, 6), new SELU(), new Dense(6, 5), new Mish(), new Dense(5, 3),
+                        new Softmax()), () -> CategoricalCrossEntropy.withLabelSmoothing(0.1), uniform(4, 3, -1, 1, 10),
+                indices));
         cases.add(withLoss("Dense-Tanh-Dropout-Dense-Sigmoid with BinaryCrossEntropy",
                 () -> new Sequential(regularizedDense(), new Tanh(), new Dropout(0.2, 3), new Dense(4, 3), new Sigmoid()),
                 BinaryCrossEntropy::new, uniform(4, 3, -1, 1, 9), binary));

@@ -24,6 +24,28 @@ class LossTest {
     }
 
     @Test
+    void labelSmoothingIsPyTorchs() throws java.io.IOException {
+        dev.backprop.core.Fixture torch = new dev.backprop.core.Fixture(LossTest.class, "torch_label_smoothing.txt");
+        DMatrixRMaj logits = new DMatrixRMaj(6, 4, true, torch.doubles("logits"));
+        for (String form : new String[] {"indices", "soft"}) {
+            DMatrixRMaj targets = form.equals("indices") ? new DMatrixRMaj(6, 1, true, torch.doubles("indices"))
+                    : new DMatrixRMaj(6, 4, true, torch.doubles("soft"));
+            Softmax softmax = new Softmax();
+            CategoricalCrossEntropy smoothed = CategoricalCrossEntropy.withLabelSmoothing(0.1);
+            DMatrixRMaj probabilities = softmax.forward(logits);
+            assertEquals(torch.doubles(form + "_loss")[0], smoothed.forward(probabilities, targets), 1e-14, form);
+            assertArrayEquals(torch.doubles(form + "_gradient"), smoothed.backwardThrough(softmax).data, 1e-15, form);
+            smoothed.forward(probabilities, targets);
+            assertArrayEquals(torch.doubles(form + "_gradient"), softmax.backward(smoothed.backward()).data, 1e-14,
+                    form + ", unfused");
+        }
+        dev.backprop.core.component.Components registry = dev.backprop.core.component.Components.registered();
+        Loss again = registry.create(Loss.class, registry.describe(CategoricalCrossEntropy.withLabelSmoothing(0.1)), "t");
+        assertEquals(0.1, ((CategoricalCrossEntropy) again).labelSmoothing());
+        assertThrows(IllegalArgumentException.class, () -> CategoricalCrossEntropy.withLabelSmoothing(1));
+    }
+
+    @Test
     void aZeroProbabilityIsClipped() {
         DMatrixRMaj certainAndWrong = new DMatrixRMaj(new double[][] {{0, 1}});
         assertEquals(-Math.log(1e-7), new CategoricalCrossEntropy().forward(certainAndWrong, new DMatrixRMaj(new double[][] {{0}})), 1e-12);

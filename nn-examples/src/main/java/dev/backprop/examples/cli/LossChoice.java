@@ -18,8 +18,10 @@ import org.ejml.data.DMatrixRMaj;
  * @param regression whether the problem is a regression
  * @param name a regression's loss by a registered name, or null for MSE
  * @param classWeights the weight of each class, or null for none
+ * @param labelSmoothing a classification's label smoothing ε, 0 for none
  */
-record LossChoice(boolean regression, String name, double[] classWeights) implements java.io.Serializable {
+record LossChoice(boolean regression, String name, double[] classWeights, double labelSmoothing)
+        implements java.io.Serializable {
 
     private static final List<Class<?>> REGRESSION_LOSSES = List.of(MeanSquaredError.class,
             MeanAbsoluteError.class, HuberLoss.class);
@@ -37,8 +39,13 @@ record LossChoice(boolean regression, String name, double[] classWeights) implem
         if (recipe.classWeight != null && regression) {
             throw new UsageException("--class-weight applies to classification, and this is a regression");
         }
+        if (recipe.labelSmoothing != 0 && (regression || recipe.classWeight != null)) {
+            throw new UsageException(regression ? "--label-smoothing applies to classification, and this is a regression"
+                    : "--label-smoothing with --class-weight: give one or the other");
+        }
         LossChoice choice = new LossChoice(regression, recipe.loss,
-                recipe.classWeight == null ? null : weights(recipe.classWeight, classNames, classCounts));
+                recipe.classWeight == null ? null : weights(recipe.classWeight, classNames, classCounts),
+                recipe.labelSmoothing);
         if (recipe.loss != null && !REGRESSION_LOSSES.contains(choice.create().getClass())) {
             throw new UsageException("--loss " + recipe.loss + " is not a regression loss: use mse, mae or huber");
         }
@@ -62,7 +69,10 @@ record LossChoice(boolean regression, String name, double[] classWeights) implem
         if (regression) {
             return new MeanSquaredError();
         }
-        return classWeights == null ? new CategoricalCrossEntropy() : new CategoricalCrossEntropy(classWeights.clone());
+        if (classWeights != null) {
+            return new CategoricalCrossEntropy(classWeights.clone());
+        }
+        return labelSmoothing == 0 ? new CategoricalCrossEntropy() : CategoricalCrossEntropy.withLabelSmoothing(labelSmoothing);
     }
 
     /**

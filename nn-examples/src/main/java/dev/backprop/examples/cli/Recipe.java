@@ -55,6 +55,8 @@ final class Recipe implements java.io.Serializable {
     String classWeight;
     /** A regression's loss by a registered name (mse, mae, huber); null for MSE. */
     String loss;
+    /** A classification's label smoothing ε; 0 for none. */
+    double labelSmoothing;
     /** none, batch or layer: a normalisation layer after each hidden Dense, before its activation. */
     String norm = "none";
     /** Epochs between measurements of the validation data; the last epoch is always measured. */
@@ -280,6 +282,9 @@ final class Recipe implements java.io.Serializable {
         }
         if (loss != null) {
             json.put("loss", loss);
+        }
+        if (labelSmoothing != 0) {
+            json.put("labelSmoothing", labelSmoothing);
         }
         json.put("norm", norm);
         if (scheduleText != null) {

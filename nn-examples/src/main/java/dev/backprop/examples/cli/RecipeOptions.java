@@ -79,6 +79,11 @@ final class RecipeOptions {
             description = "A regression's loss: mse (default), mae or huber (δ 1); a classification's is cross-entropy")
     String loss;
 
+    @Option(names = "--label-smoothing", paramLabel = "EPSILON",
+            description = "A classification's cross-entropy against (1 − ε)·y + ε/classes, as PyTorch's "
+                    + "label_smoothing (default: 0)")
+    Double labelSmoothing;
+
     @Option(names = "--class-weight", paramLabel = "WEIGHTS",
             description = "Weights of the classes in the loss: balanced (samples / (classes · class samples)) "
                     + "or CLASS=WEIGHT,... (others 1)")
@@ -167,6 +172,10 @@ final class RecipeOptions {
         recipe.validateEvery = validateEvery != null ? positive("--validate-every", validateEvery) : recipe.validateEvery;
         recipe.classWeight = classWeight != null ? classWeight.strip() : recipe.classWeight;
         recipe.loss = loss != null ? loss.strip() : recipe.loss;
+        recipe.labelSmoothing = labelSmoothing != null ? labelSmoothing : recipe.labelSmoothing;
+        if (!(recipe.labelSmoothing >= 0 && recipe.labelSmoothing < 1)) {
+            throw new UsageException("--label-smoothing must be in [0, 1), got " + recipe.labelSmoothing);
+        }
         recipe.norm = norm != null ? norm : recipe.norm;
         recipe.extraMetrics = metrics != null ? List.copyOf(metrics) : recipe.extraMetrics;
         recipe.extraMetrics.forEach(NamedComponents::metric); // names are checked before any data is read

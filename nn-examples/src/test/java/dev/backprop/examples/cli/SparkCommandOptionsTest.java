@@ -43,7 +43,7 @@ class SparkCommandOptionsTest {
             "--categorical", "--scale", "--task", "--no-header", "--unknown-category", "--verbose", "--quiet", "--no-progress", "--preset", "--hidden",
             "--activation", "--init", "--init-scale", "--optimizer", "--learning-rate", "--decay", "--schedule",
             "--momentum", "--weight-decay", "--epochs", "--batch-size", "--shuffle", "--dropout", "--l2", "--norm",
-            "--metric", "--loss", "--class-weight", "--validate-every", "--patience", "--seed", "--save");
+            "--metric", "--loss", "--label-smoothing", "--class-weight", "--validate-every", "--patience", "--seed", "--save");
 
     /** Options spark has but refuses, each with a value it refuses. */
     private static final Map<String, List<String>> REFUSED = Map.of(

@@ -117,6 +117,13 @@ class TableCommandTest {
                 0.0);
         assertEquals(2, BackpropCommandTest.run("train", "--dataset", "csv:" + file, "--class-weight", "nope=2")
                 .exitCode());
+        BackpropCommandTest.Run smoothed = BackpropCommandTest.run("train", "--dataset", "csv:" + file,
+                "--validation-split", "0", "--epochs", "1", "--label-smoothing", "0.1", "--save", model.toString(),
+                "--quiet");
+        assertEquals(0, smoothed.exitCode(), smoothed.err());
+        assertEquals(0.1, ((CategoricalCrossEntropy) ModelFile.load(model).loss()).labelSmoothing());
+        assertEquals(2, BackpropCommandTest.run("train", "--dataset", "csv:" + file, "--label-smoothing", "0.1",
+                "--class-weight", "balanced").exitCode());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.backprop.core.linalg.Precision;
 import dev.backprop.layers.BatchNorm;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Dropout;
+import dev.backprop.layers.FeatureScale;
 import dev.backprop.layers.LayerNorm;
 import dev.backprop.layers.LeakyReLU;
 import dev.backprop.layers.Linear;
@@ -39,6 +40,8 @@ public final class BuiltInExporters implements LayerExporterProvider {
                 LayerExporter.of(Tanh.class, (layer, graph, input) -> graph.node("Tanh", Map.of(), input)),
                 LayerExporter.of(SELU.class, BuiltInExporters::selu),
                 LayerExporter.of(Mish.class, BuiltInExporters::mish),
+                LayerExporter.of(FeatureScale.class, (layer, graph, input) -> graph.node("Mul", Map.of(), input,
+                        graph.matrix("feature_scale", layer.scale().value()))),
                 LayerExporter.of(Softmax.class, (layer, graph, input) -> graph.node("Softmax", Map.of("axis", 1), input)),
                 LayerExporter.of(Linear.class, (layer, graph, input) -> input),
                 LayerExporter.of(Dropout.class, (layer, graph, input) -> input),

@@ -12,6 +12,7 @@ import dev.backprop.layers.BatchNorm;
 import dev.backprop.layers.CategoricalCrossEntropy;
 import dev.backprop.layers.Dense;
 import dev.backprop.layers.Dropout;
+import dev.backprop.layers.FeatureScale;
 import dev.backprop.layers.LayerNorm;
 import dev.backprop.layers.LeakyReLU;
 import dev.backprop.layers.Linear;
@@ -37,7 +38,7 @@ class LayerExportTest {
 
     /** Every built-in layer and activation in one trained network, so BatchNorm's running statistics are real. */
     static Model everyLayer() {
-        Sequential network = new Sequential(
+        Sequential network = new Sequential(new FeatureScale(6),
                 new Dense(6, 16), BatchNorm.builder(16).build(), new ReLU(),
                 new Dense(16, 16), new LeakyReLU(0.1), new Dropout(0.2, 3),
                 new Dense(16, 16), new LayerNorm(16), new Tanh(),

@@ -14,7 +14,7 @@ public final class LayerTypes implements ComponentProvider {
     @Override
     public List<ComponentType<?>> types() {
         return List.of(
-                Dense.TYPE, Dropout.TYPE, BatchNorm.TYPE, LayerNorm.TYPE, FeatureScale.TYPE,
+                Dense.TYPE, Dropout.TYPE, BatchNorm.TYPE, LayerNorm.TYPE, FeatureScale.TYPE, RangeClip.TYPE,
                 ReLU.TYPE, LeakyReLU.TYPE, Sigmoid.TYPE, Tanh.TYPE, SELU.TYPE, Mish.TYPE, Softmax.TYPE, Linear.TYPE,
                 CategoricalCrossEntropy.TYPE, SoftmaxCrossEntropy.TYPE, BinaryCrossEntropy.TYPE,
                 MeanSquaredError.TYPE, MeanAbsoluteError.TYPE, HuberLoss.TYPE,

@@ -62,6 +62,17 @@ class ActivationTest {
         assertArrayEquals(new double[] {MISH_ONE, MISH_MINUS_ONE, 0, 800}, new Mish().forward(w).data, 1e-15);
     }
 
+    @Test
+    void rangeClipPassesTrainingOutputsAndClipsAtInference() {
+        RangeClip clip = new RangeClip(-1, 2);
+        DMatrixRMaj y = new DMatrixRMaj(new double[][] {{-3, 0.5, 7}});
+        assertArrayEquals(y.data, clip.forward(y).data, 0.0, "training: the network's own outputs");
+        assertArrayEquals(new double[] {1, 1, 1}, clip.backward(new DMatrixRMaj(new double[][] {{1, 1, 1}})).data, 0.0);
+        clip.setTraining(false);
+        assertArrayEquals(new double[] {-1, 0.5, 2}, clip.forward(y).data, 0.0);
+        assertThrows(IllegalArgumentException.class, () -> new RangeClip(1, 0));
+    }
+
     private static final double MISH_ONE = 0.8650983882673103;
     private static final double MISH_MINUS_ONE = -0.30340146137410895;
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EveryComponentGradientTest {
 
     /** Built-in layers and losses: Dense, Dropout, BatchNorm, LayerNorm, six activations and six losses. */
-    private static final int COMPONENTS = 19;
+    private static final int COMPONENTS = 20;
 
     record Case(String name, Supplier<Layer> layer, Supplier<Loss> loss, DMatrixRMaj input, DMatrixRMaj targets) {
         @Override
@@ -50,6 +50,7 @@ class EveryComponentGradientTest {
         cases.add(layer("Sigmoid", Sigmoid::new, x));
         cases.add(layer("Tanh", Tanh::new, x));
         cases.add(layer("SELU", SELU::new, x));
+        cases.add(layer("RangeClip while training: the identity", () -> new RangeClip(-0.5, 0.5), x));
         cases.add(layer("FeatureScale, scales moved off 1", () -> {
             FeatureScale scale = new FeatureScale(3);
             scale.scale().value().setData(new double[] {0.5, -1.5, 2});

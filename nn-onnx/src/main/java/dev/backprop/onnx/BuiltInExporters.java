@@ -9,6 +9,7 @@ import dev.backprop.layers.LayerNorm;
 import dev.backprop.layers.LeakyReLU;
 import dev.backprop.layers.Linear;
 import dev.backprop.layers.Mish;
+import dev.backprop.layers.RangeClip;
 import dev.backprop.layers.ReLU;
 import dev.backprop.layers.SELU;
 import dev.backprop.layers.Sigmoid;
@@ -40,6 +41,9 @@ public final class BuiltInExporters implements LayerExporterProvider {
                 LayerExporter.of(Tanh.class, (layer, graph, input) -> graph.node("Tanh", Map.of(), input)),
                 LayerExporter.of(SELU.class, BuiltInExporters::selu),
                 LayerExporter.of(Mish.class, BuiltInExporters::mish),
+                LayerExporter.of(RangeClip.class, (layer, graph, input) -> graph.node("Max", Map.of(),
+                        graph.node("Min", Map.of(), input, graph.scalar("clip_high", layer.high())),
+                        graph.scalar("clip_low", layer.low()))),
                 LayerExporter.of(FeatureScale.class, (layer, graph, input) -> graph.node("Mul", Map.of(), input,
                         graph.matrix("feature_scale", layer.scale().value()))),
                 LayerExporter.of(Softmax.class, (layer, graph, input) -> graph.node("Softmax", Map.of("axis", 1), input)),

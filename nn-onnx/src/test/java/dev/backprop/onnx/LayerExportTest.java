@@ -17,6 +17,7 @@ import dev.backprop.layers.LayerNorm;
 import dev.backprop.layers.LeakyReLU;
 import dev.backprop.layers.Linear;
 import dev.backprop.layers.Mish;
+import dev.backprop.layers.RangeClip;
 import dev.backprop.layers.ReLU;
 import dev.backprop.layers.SELU;
 import dev.backprop.layers.Sigmoid;
@@ -43,7 +44,7 @@ class LayerExportTest {
                 new Dense(16, 16), new LeakyReLU(0.1), new Dropout(0.2, 3),
                 new Dense(16, 16), new LayerNorm(16), new Tanh(),
                 new Sequential(new Dense(16, 16), new Sigmoid()),
-                new Dense(16, 12), new SELU(), new Dense(12, 12), new Mish(), new Dense(12, 12), new Linear(),
+                new Dense(16, 12), new SELU(), new Dense(12, 12), new RangeClip(-0.5, 0.5), new Mish(), new Dense(12, 12), new Linear(),
                 new Dense(12, 4), new Softmax());
         Model model = Model.builder(network).loss(new CategoricalCrossEntropy()).optimizer(new Adam(0.01)).build();
         NumpyRandom random = new NumpyRandom(7);

@@ -15,6 +15,7 @@ import dev.backprop.layers.Dropout;
 import dev.backprop.layers.InitializerScheme;
 import dev.backprop.layers.LayerNorm;
 import dev.backprop.layers.Linear;
+import dev.backprop.layers.RangeClip;
 import dev.backprop.layers.Softmax;
 import dev.backprop.optim.LearningRateSchedule;
 import java.util.ArrayList;
@@ -57,6 +58,13 @@ final class Recipe implements java.io.Serializable {
     String loss;
     /** A classification's label smoothing ε; 0 for none. */
     double labelSmoothing;
+    /** Whether a table regression's predictions are clipped to its training targets' range. */
+    boolean clip;
+    /**
+     * A table regression's training targets' range (standardised), which its predictions are
+     * clipped to at inference ({@link RangeClip}); null for none.
+     */
+    double[] targetRange;
     /** none, batch or layer: a normalisation layer after each hidden Dense, before its activation. */
     String norm = "none";
     /** Epochs between measurements of the validation data; the last epoch is always measured. */
@@ -142,6 +150,7 @@ final class Recipe implements java.io.Serializable {
 
     /** The model of this recipe for a problem: its network, loss, optimizer and the task's figures. */
     Model build(Problem problem, NumpyRandom random, long seed) {
+        clipPredictions(problem);
         Model.Builder model = Model.builder(network(problem.inputs(), problem.outputs(), problem.regression(), random,
                         seed))
                 .loss(loss(problem).create())
@@ -186,6 +195,36 @@ final class Recipe implements java.io.Serializable {
         return batchSize == 0 ? 1 : (rows + batchSize - 1) / batchSize;
     }
 
+    /**
+     * With {@code --clip-predictions}, a table regression's predictions stay inside its training
+     * targets' range (RealMLP's rule; not the default: on nn-bench/tabular it cost R², on tables
+     * whose test targets reach past the training range).
+     *
+     * @param table whether the problem is a table's
+     * @param low the smallest training target, standardised
+     * @param high the largest
+     */
+    void clipPredictions(boolean table, double low, double high) {
+        targetRange = clip && table && low <= high ? new double[] {low, high} : null;
+    }
+
+    /** {@link #clipPredictions(boolean, double, double)} for a problem: a table's regression, from its targets. */
+    void clipPredictions(Problem problem) {
+        if (problem.regression()) {
+            double[] targets = problem.train().targets().data;
+            int n = problem.train().targets().getNumElements();
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                low = Math.min(low, targets[i]);
+                high = Math.max(high, targets[i]);
+            }
+            clipPredictions(problem.preprocessor() != null, low, high);
+        } else {
+            targetRange = null;
+        }
+    }
+
     /** Makes {@code --schedule}'s learning-rate schedule, now that the run's rows are known. */
     void scheduleFor(long rows) {
         if (scheduleText != null) {
@@ -213,6 +252,9 @@ final class Recipe implements java.io.Serializable {
         }
         layers.add(new Dense(inputs, outputs, scheme.from(random)));
         layers.add(regression ? new Linear() : new Softmax());
+        if (regression && targetRange != null) {
+            layers.add(new RangeClip(targetRange[0], targetRange[1]));
+        }
         return new Sequential(layers.toArray(new Layer[0]));
     }
 
@@ -285,6 +327,9 @@ final class Recipe implements java.io.Serializable {
         }
         if (labelSmoothing != 0) {
             json.put("labelSmoothing", labelSmoothing);
+        }
+        if (clip) {
+            json.put("clipPredictions", true);
         }
         json.put("norm", norm);
         if (scheduleText != null) {

@@ -84,6 +84,10 @@ final class RecipeOptions {
                     + "label_smoothing (default: 0)")
     Double labelSmoothing;
 
+    @Option(names = "--clip-predictions",
+            description = "A table regression's predictions kept inside its training targets' range (RealMLP's rule)")
+    boolean clipPredictions;
+
     @Option(names = "--class-weight", paramLabel = "WEIGHTS",
             description = "Weights of the classes in the loss: balanced (samples / (classes · class samples)) "
                     + "or CLASS=WEIGHT,... (others 1)")
@@ -173,6 +177,7 @@ final class RecipeOptions {
         recipe.classWeight = classWeight != null ? classWeight.strip() : recipe.classWeight;
         recipe.loss = loss != null ? loss.strip() : recipe.loss;
         recipe.labelSmoothing = labelSmoothing != null ? labelSmoothing : recipe.labelSmoothing;
+        recipe.clip = clipPredictions || recipe.clip;
         if (!(recipe.labelSmoothing >= 0 && recipe.labelSmoothing < 1)) {
             throw new UsageException("--label-smoothing must be in [0, 1), got " + recipe.labelSmoothing);
         }

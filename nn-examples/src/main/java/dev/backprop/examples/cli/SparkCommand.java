@@ -129,6 +129,7 @@ final class SparkCommand implements Callable<Integer> {
             train.shuffleInPlace(random);
         }
         recipe.scheduleFor(train.size());
+        recipe.clipPredictions(problem);
         LossChoice loss = recipe.loss(problem);
         List<Metric> metrics = TaskMetrics.of(problem, recipe.extraMetrics);
         InMemoryDataset validation = problem.validation().get();
@@ -156,6 +157,9 @@ final class SparkCommand implements Callable<Integer> {
                         Preprocessor preprocessor = prepared.preprocessor();
                         boolean regression = preprocessor.task() == Task.REGRESSION;
                         recipe.scheduleFor(prepared.rows());
+                        if (regression) {
+                            recipe.clipPredictions(true, prepared.targetRange()[0], prepared.targetRange()[1]);
+                        }
                         LossChoice loss = LossChoice.of(recipe, regression,
                                 regression ? List.of() : preprocessor.classNames(), prepared::classCounts);
                         return trainer(recipe, seed, preprocessor.inputs(), preprocessor.outputs(), regression, loss,

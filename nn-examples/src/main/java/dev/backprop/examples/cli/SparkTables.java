@@ -43,11 +43,12 @@ final class SparkTables {
      * preprocessing and their count, and the held-out rows gathered on the driver.
      *
      * @param classCounts the training rows of each class, or null for a regression
+     * @param targetRange a regression's smallest and largest standardised training target, or null
      * @param validation the validation rows ({@code --validation-split}), or null
      * @param test the {@code --test} file's rows, or null
      */
-    record Prepared(Preprocessor preprocessor, long rows, long[] classCounts, InMemoryDataset validation,
-            InMemoryDataset test) {}
+    record Prepared(Preprocessor preprocessor, long rows, long[] classCounts, double[] targetRange,
+            InMemoryDataset validation, InMemoryDataset test) {}
 
     /** What the spark command needs to report and save once a table has trained. */
     record Training(Prepared table, SparkTraining training) {}
@@ -96,8 +97,11 @@ final class SparkTables {
             Preprocessor preprocessor = SparkPreprocessing.fit(trainRows, options);
             JavaRDD<Sample> samples = TableSamples.of(trainRows, preprocessor).persist(StorageLevel.MEMORY_AND_DISK());
             long rows = samples.count();
-            long[] counts = preprocessor.task() == Task.REGRESSION ? null : classCounts(samples, preprocessor.outputs());
+            boolean regression = preprocessor.task() == Task.REGRESSION;
+            long[] counts = regression ? null : classCounts(samples, preprocessor.outputs());
+            org.apache.spark.util.StatCounter targets = regression ? samples.mapToDouble(s -> s.target()[0]).stats() : null;
             Prepared prepared = new Prepared(preprocessor, rows, counts,
+                    regression ? new double[] {targets.min(), targets.max()} : null,
                     validationRows == null ? null : gather(TableSamples.of(validationRows, preprocessor)),
                     test == null ? null : gather(TableSamples.of(read(spark, test, csv), preprocessor)));
             return new Training(prepared, trainer.apply(prepared).fit(samples));

@@ -43,7 +43,8 @@ class SparkCommandOptionsTest {
             "--categorical", "--scale", "--task", "--no-header", "--unknown-category", "--verbose", "--quiet", "--no-progress", "--preset", "--hidden",
             "--activation", "--init", "--init-scale", "--optimizer", "--learning-rate", "--decay", "--schedule",
             "--momentum", "--weight-decay", "--epochs", "--batch-size", "--shuffle", "--dropout", "--l2", "--norm",
-            "--metric", "--loss", "--label-smoothing", "--class-weight", "--validate-every", "--patience", "--seed", "--save");
+            "--metric", "--loss", "--label-smoothing", "--clip-predictions", "--class-weight", "--validate-every",
+            "--patience", "--seed", "--save");
 
     /** Options spark has but refuses, each with a value it refuses. */
     private static final Map<String, List<String>> REFUSED = Map.of(
@@ -153,10 +154,31 @@ class SparkCommandOptionsTest {
         Path file = table("values.csv", 300, true);
         Path model = folder.resolve("huber.bpz");
         BackpropCommandTest.Run run = BackpropCommandTest.run("spark", "--master", "local[2]", "--dataset",
-                "csv:" + file, "--epochs", "5", "--batch-size", "64", "--loss", "huber", "--save", model.toString(),
-                "--quiet");
+                "csv:" + file, "--epochs", "5", "--batch-size", "64", "--loss", "huber", "--clip-predictions", "--save",
+                model.toString(), "--quiet");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(ModelFile.load(model).loss() instanceof HuberLoss, ModelFile.load(model).loss().toString());
+        // --clip-predictions keeps a table regression's predictions in its training targets' range, on either path.
+        Path local = folder.resolve("local.bpz");
+        assertEquals(0, BackpropCommandTest.run("train", "--dataset", "csv:" + file, "--epochs", "5", "--clip-predictions",
+                "--save", local.toString(), "--quiet").exitCode());
+        Path plain = folder.resolve("plain.bpz");
+        assertEquals(0, BackpropCommandTest.run("train", "--dataset", "csv:" + file, "--epochs", "2", "--save",
+                plain.toString(), "--quiet").exitCode());
+        List<dev.backprop.core.Layer> unclipped = ((dev.backprop.core.Sequential) ModelFile.load(plain).network()).layers();
+        assertTrue(unclipped.get(unclipped.size() - 1) instanceof dev.backprop.layers.Linear, "not clipped by default");
+        for (Path saved : List.of(model, local)) {
+            List<dev.backprop.core.Layer> layers = ((dev.backprop.core.Sequential) ModelFile.load(saved).network()).layers();
+            dev.backprop.layers.RangeClip clip = (dev.backprop.layers.RangeClip) layers.get(layers.size() - 1);
+            TabularModel tabular = TabularModel.load(saved);
+            double low = clip.low() * tabular.preprocessor().targetScale() + tabular.preprocessor().targetMean();
+            double high = clip.high() * tabular.preprocessor().targetScale() + tabular.preprocessor().targetMean();
+            assertTrue(low < high && low > -10 && high < 10, saved + ": " + low + " to " + high);
+            org.ejml.data.DMatrixRMaj values = tabular.predict(RawTable.read(file, CsvOptions.defaults())).values();
+            for (double value : values.data) {
+                assertTrue(value >= low - 1e-9 && value <= high + 1e-9, saved + ": " + value);
+            }
+        }
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("validation: ") && l.contains(", mae ")
                 && l.contains(", rmse ") && l.contains(", r2 ")), run.out());
     }

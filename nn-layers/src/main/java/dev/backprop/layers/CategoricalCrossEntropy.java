@@ -183,16 +183,19 @@ public final class CategoricalCrossEntropy extends BatchLoss implements FusedLos
         if (!fusesWith(lastLayer)) {
             throw new IllegalArgumentException(this + " fuses only with Softmax, not with " + lastLayer);
         }
-        ClassTargets.softmaxGradient(lastPredictions(), lastTargets(), fusedGradient);
-        if (labelSmoothing != 0) {
+        if (labelSmoothing == 0) {
+            ClassTargets.softmaxGradient(lastPredictions(), lastTargets(), fusedGradient);
+        } else {
             // (ŷ − q) / n, q the smoothed targets
+            DMatrixRMaj predictions = lastPredictions();
             DMatrixRMaj targets = lastTargets();
-            int classes = fusedGradient.numCols;
-            int n = fusedGradient.numRows;
-            boolean indices = ClassTargets.areIndices(lastPredictions(), targets);
+            int n = predictions.numRows;
+            int classes = predictions.numCols;
+            boolean indices = ClassTargets.areIndices(predictions, targets);
+            fusedGradient.reshape(n, classes);
             for (int row = 0, k = 0; row < n; row++) {
                 for (int j = 0; j < classes; j++, k++) {
-                    fusedGradient.data[k] = (lastPredictions().data[k] - target(targets, indices, row, j, classes)) / n;
+                    fusedGradient.data[k] = (predictions.data[k] - target(targets, indices, row, j, classes)) / n;
                 }
             }
         }

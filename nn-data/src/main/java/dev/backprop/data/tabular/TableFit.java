@@ -133,20 +133,21 @@ final class TableFit {
         }
         double[] values = cells.numbers();
         double mean = Arrays.stream(values).average().orElse(0);
+        // Sorted once, for the median and the quartiles alike.
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
         double fill = Double.NaN;
         if (filled) {
             fill = switch (options.missing()) {
-                case MEDIAN, INDICATE -> median(values);
+                case MEDIAN, INDICATE -> median(sorted);
                 case MOST_FREQUENT -> Cells.number(mostFrequent);
                 default -> mean;
             };
         }
         boolean indicator = TabularRules.indicates(options.missing(), cells.missing);
-        double min = Arrays.stream(values).min().orElse(0);
-        double max = Arrays.stream(values).max().orElse(0);
+        double min = sorted[0];
+        double max = sorted[sorted.length - 1];
         if (options.scaling() == Scaling.ROBUST) {
-            double[] sorted = values.clone();
-            Arrays.sort(sorted);
             return TabularRules.robustFeature(name, TabularRules.quantile(sorted, 0.25), TabularRules.quantile(sorted, 0.5),
                     TabularRules.quantile(sorted, 0.75), min, max, fill, indicator);
         }
@@ -163,9 +164,8 @@ final class TableFit {
         return Math.sqrt(squares / values.length);
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
+    /** @return the median of numbers in ascending order (the mean of the middle two for an even count) */
+    private static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
